@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+const required = (hint: string) => z.string({ error: hint }).min(1, hint);
+
+/**
+ * Every setting Resolve reads from the environment. A missing or malformed value stops the server with a
+ * message naming the variable, instead of failing later on the first request that needs it.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  SHOPIFY_API_KEY: required("the app's client ID (Partner Dashboard, or set by `shopify app dev`)"),
+  SHOPIFY_API_SECRET: required("the app's client secret (Partner Dashboard, or set by `shopify app dev`)"),
+  SHOPIFY_APP_URL: z.url({ error: "the public https URL of this app, e.g. https://resolve.example.com" }),
+  SCOPES: z.string().optional(),
+  /** SQLite file (`file:./prisma/dev.sqlite`, the default) or a PostgreSQL URL (`postgres://…`). */
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, "a SQLite `file:` URL or a `postgres://` URL")
+    .default("file:./prisma/dev.sqlite"),
+  SHOP_CUSTOM_DOMAIN: z.string().optional(),
+  /** Only the local emulator sets this: where its App Bridge stand-in is served. */
+  APP_BRIDGE_URL: z.url().optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const name = issue.path.join(".");
+      const value = source[name];
+      const detail = value === undefined || value === "" ? "is missing" : "is invalid";
+      return `  - ${name} ${detail}: expected ${issue.message}`;
+    });
+    throw new Error(
+      `Resolve cannot start: check its configuration (README.md, "Configuration").\n${problems.join("\n")}`,
+    );
+  }
+  return result.data;
+}

@@ -1,0 +1,9 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+
+import { authenticateStorefront } from "../services/authenticate-storefront.server";
+
+/** GET /apps/resolve/session: whether the shopper is signed in, for the storefront block. */
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { customerId } = await authenticateStorefront(request);
+  return Response.json({ signedIn: customerId !== null }, { headers: { "Cache-Control": "no-store" } });
+};

@@ -1,0 +1,14 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+
+import { recordScopes } from "../models/Shop.server";
+import { receiveWebhook } from "../services/receive-webhook.server";
+
+const payload = z.object({ current: z.array(z.string()) });
+
+export const action = async ({ request }: ActionFunctionArgs) =>
+  receiveWebhook(request, payload, async ({ db, shop, payload }) => {
+    const scope = payload.current.join(",");
+    await db.session.updateMany({ where: { shop }, data: { scope } });
+    await recordScopes(shop, scope, db);
+  });

@@ -1,0 +1,60 @@
+import type { Db } from "../../db-types.server";
+
+/** The customer a compliance webhook names, as Shopify sends it. */
+export interface ComplianceCustomer {
+  id: string;
+  email?: string | null;
+  phone?: string | null;
+}
+
+/**
+ * One place where Resolve keeps data about a shop or its customers. Every table that holds such data
+ * registers a source in `personalDataSources`, so the compliance webhooks export and delete it without
+ * anyone having to remember a new table in three handlers.
+ */
+export interface PersonalDataSource {
+  /** Names the section of a data export, in the merchant's words. */
+  name: string;
+  /** Everything this source holds about the customer (customers/data_request). */
+  exportCustomer(db: Db, shop: string, customer: ComplianceCustomer, orderIds: string[]): Promise<unknown[]>;
+  /** Deletes or anonymises what it holds about the customer (customers/redact); returns rows affected. */
+  redactCustomer(db: Db, shop: string, customer: ComplianceCustomer, orderIds: string[]): Promise<number>;
+  /** Deletes everything it holds for the shop (shop/redact, 48 hours after uninstall). */
+  redactShop(db: Db, shop: string): Promise<number>;
+}
+
+const noCustomerData = {
+  exportCustomer: async () => [],
+  redactCustomer: async () => 0,
+};
+
+/** Staff sessions hold merchant staff names and emails and the shop's access tokens; no shopper data. */
+const sessions: PersonalDataSource = {
+  name: "Admin sessions",
+  ...noCustomerData,
+  redactShop: async (db, shop) => (await db.session.deleteMany({ where: { shop } })).count,
+};
+
+const webhookReceipts: PersonalDataSource = {
+  name: "Webhook receipts",
+  ...noCustomerData,
+  redactShop: async (db, shop) => (await db.webhookReceipt.deleteMany({ where: { shop } })).count,
+};
+
+/** Data exports prepared for the merchant hold the customer's data themselves. */
+const complianceRequests: PersonalDataSource = {
+  name: "Data requests",
+  exportCustomer: async () => [],
+  redactCustomer: async (db, shop, customer) =>
+    (await db.complianceRequest.updateMany({ where: { shop, customerId: customer.id }, data: { export: null } })).count,
+  redactShop: async (db, shop) => (await db.complianceRequest.deleteMany({ where: { shop } })).count,
+};
+
+const shops: PersonalDataSource = {
+  name: "Shop",
+  ...noCustomerData,
+  redactShop: async (db, shop) => (await db.shop.deleteMany({ where: { domain: shop } })).count,
+};
+
+// Order matters for shop/redact only in that the shop row goes last.
+export const personalDataSources: PersonalDataSource[] = [sessions, webhookReceipts, complianceRequests, shops];

@@ -1,0 +1,453 @@
+import { createHmac, randomUUID } from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { jwtVerify } from "jose";
+
+import { createAdminApi, type Fault } from "./admin-api";
+import { renderAdminFrame } from "./admin-frame";
+import { mintSessionToken } from "./session-token";
+import { signAppProxyParams, signWebhookBody } from "./signing";
+import { extensionAssetsDir, renderStorefrontPage } from "./storefront";
+
+/**
+ * The local Shopify: Admin GraphQL, token exchange, the admin frame, the storefront with the app proxy,
+ * and webhook delivery, on one port. Dev and test only; the app never imports it.
+ */
+export interface EmulatorOptions {
+  port?: number;
+  /** Where the app listens, e.g. http://localhost:3000. */
+  appUrl: string;
+  apiKey: string;
+  apiSecret: string;
+  /** Scopes granted by token exchange (those of shopify.app.toml). */
+  scopes: string;
+  stateFile?: string;
+  now?: Date;
+}
+
+export type ProxyFault = "bad-signature" | "stale-timestamp" | "missing-signature" | "foreign-shop";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const API_VERSION = "2026-10";
+const PROXY_PREFIX = "/apps/resolve";
+
+export async function startEmulator(options: EmulatorOptions) {
+  const adminApi = createAdminApi({ now: options.now, stateFile: options.stateFile });
+  const shop = adminApi.shopDomain;
+  // Derived from the secret, so sessions the app stored survive an emulator restart, as they would a deploy.
+  const accessToken = (kind: "offline" | "online") =>
+    `shpat_emulator_${createHmac("sha256", options.apiSecret).update(`${shop}:${kind}`).digest("hex").slice(0, 32)}`;
+  const accessTokens = new Set([accessToken("offline"), accessToken("online")]);
+  const proxyFaults: ProxyFault[] = [];
+  const appOrigin = new URL(options.appUrl).origin;
+  let baseUrl = "";
+
+  /** The URL the admin loads in its iframe: the app's /app with a fresh session token, as Shopify sends it. */
+  async function embeddedAppUrl() {
+    const token = await mintSessionToken({ shop, apiKey: options.apiKey, apiSecret: options.apiSecret });
+    const host = Buffer.from(`admin.shopify.com/store/${shop.replace(".myshopify.com", "")}`).toString("base64url");
+    const url = new URL("/app", options.appUrl);
+    url.search = new URLSearchParams({ embedded: "1", shop, host, id_token: token, locale: "en" }).toString();
+    return url.toString();
+  }
+
+  async function tokenExchange(request: http.IncomingMessage) {
+    const raw = await readBody(request);
+    const parsed = String(request.headers["content-type"]).includes("json")
+      ? safeJson(raw)
+      : Object.fromEntries(new URLSearchParams(raw));
+    const params = (typeof parsed === "object" && parsed ? parsed : {}) as Record<string, string | undefined>;
+    if (params.client_id !== options.apiKey || params.client_secret !== options.apiSecret) {
+      return json(400, { error: "invalid_client", error_description: "Client credentials are invalid" });
+    }
+    try {
+      await jwtVerify(params.subject_token ?? "", new TextEncoder().encode(options.apiSecret), {
+        audience: options.apiKey,
+        issuer: `https://${shop}/admin`,
+      });
+    } catch {
+      return json(400, {
+        error: "invalid_subject_token",
+        error_description: "The session token is invalid or expired",
+      });
+    }
+    const online = params.requested_token_type?.endsWith(":online-access-token") ?? false;
+    const token = accessToken(online ? "online" : "offline");
+    return json(200, {
+      access_token: token,
+      scope: options.scopes,
+      ...(online
+        ? {
+            expires_in: 86_399,
+            associated_user_scope: options.scopes,
+            associated_user: {
+              id: 90210,
+              first_name: "Demo",
+              last_name: "Merchant",
+              email: "merchant@example.com",
+              account_owner: true,
+              locale: "en",
+              collaborator: false,
+              email_verified: true,
+            },
+          }
+        : {}),
+    });
+  }
+
+  async function graphql(request: http.IncomingMessage, version: string) {
+    if (version !== API_VERSION) {
+      return json(404, { errors: `The emulator serves Admin API ${API_VERSION} only (asked for ${version})` });
+    }
+    const token = request.headers["x-shopify-access-token"];
+    if (typeof token !== "string" || !accessTokens.has(token)) {
+      return json(401, { errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" });
+    }
+    const body = safeJson(await readBody(request));
+    const result = await adminApi.handle(typeof body === "object" && body ? body : {});
+    return {
+      status: result.status,
+      headers: { "content-type": "application/json", ...result.headers },
+      body: JSON.stringify(result.body),
+    };
+  }
+
+  /** Forwards a storefront request under /apps/resolve to the app, signed as Shopify's app proxy signs it. */
+  async function appProxy(request: http.IncomingMessage, url: URL, customerId: string): Promise<Reply> {
+    const fault = proxyFaults.shift();
+    const params: Record<string, string | string[]> = {};
+    for (const key of new Set(url.searchParams.keys())) {
+      const values = url.searchParams.getAll(key);
+      params[key] = values.length > 1 ? values : values[0]!;
+    }
+    Object.assign(params, {
+      shop: fault === "foreign-shop" ? "another-store.myshopify.com" : shop,
+      logged_in_customer_id: customerId,
+      path_prefix: PROXY_PREFIX,
+      timestamp: String(Math.floor(Date.now() / 1000) - (fault === "stale-timestamp" ? 3600 : 0)),
+    });
+    let signature = signAppProxyParams(params, options.apiSecret);
+    if (fault === "bad-signature") signature = signature.replace(/^./, (c) => (c === "0" ? "1" : "0"));
+    if (fault !== "missing-signature") params.signature = signature;
+    const target = new URL(`/proxy${url.pathname.slice(PROXY_PREFIX.length)}`, options.appUrl);
+    for (const [key, value] of Object.entries(params)) {
+      for (const item of Array.isArray(value) ? value : [value]) target.searchParams.append(key, item);
+    }
+    const method = request.method ?? "GET";
+    const hasBody = !["GET", "HEAD"].includes(method);
+    const response = await fetch(target, {
+      method,
+      headers: {
+        "content-type": request.headers["content-type"] ?? "application/octet-stream",
+        "x-forwarded-for": request.socket.remoteAddress ?? "127.0.0.1",
+        accept: request.headers.accept ?? "*/*",
+        "accept-language": request.headers["accept-language"] ?? "",
+      },
+      body: hasBody ? await readBody(request) : undefined,
+      redirect: "manual",
+    });
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, key) => {
+      if (!["content-encoding", "content-length", "transfer-encoding", "connection"].includes(key))
+        headers[key] = value;
+    });
+    return { status: response.status, headers, body: Buffer.from(await response.arrayBuffer()) };
+  }
+
+  /** Delivers a webhook to the app as Shopify does, with a valid HMAC unless told otherwise. */
+  async function deliverWebhook(topic: string, payload: unknown, init: { webhookId?: string; badHmac?: boolean } = {}) {
+    const body = JSON.stringify(payload);
+    const hmac = signWebhookBody(body, init.badHmac ? `${options.apiSecret}-wrong` : options.apiSecret);
+    const uri = webhookUris().get(topic);
+    if (!uri) throw new Error(`shopify.app.toml subscribes to no webhook topic ${topic}`);
+    const response = await fetch(new URL(uri, options.appUrl), {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-shopify-topic": topic,
+        "x-shopify-hmac-sha256": hmac,
+        "x-shopify-shop-domain": shop,
+        "x-shopify-api-version": API_VERSION,
+        "x-shopify-webhook-id": init.webhookId ?? randomUUID(),
+        "x-shopify-event-id": randomUUID(),
+        "x-shopify-triggered-at": new Date().toISOString(),
+      },
+      body,
+    });
+    return { status: response.status, body: await response.text() };
+  }
+
+  async function control(request: http.IncomingMessage, url: URL): Promise<Reply> {
+    const body = request.method === "GET" ? {} : (safeJson(await readBody(request)) as Record<string, unknown>);
+    switch (`${request.method} ${url.pathname}`) {
+      case "POST /_emulator/reset":
+        adminApi.reset();
+        adminApi.clearFaults();
+        proxyFaults.length = 0;
+        return json(200, { ok: true });
+      case "POST /_emulator/faults":
+        adminApi.injectFault(body as unknown as Fault);
+        return json(200, { ok: true });
+      case "DELETE /_emulator/faults":
+        adminApi.clearFaults();
+        proxyFaults.length = 0;
+        return json(200, { ok: true });
+      case "POST /_emulator/proxy-faults":
+        proxyFaults.push(body.kind as ProxyFault);
+        return json(200, { ok: true });
+      case "PUT /_emulator/theme-file":
+        adminApi.setThemeFile("MAIN", String(body.filename), String(body.content));
+        return json(200, { ok: true });
+      case "GET /_emulator/metafields":
+        return json(200, adminApi.appDataMetafields());
+      case "GET /_emulator/session-token":
+        return json(200, {
+          token: await mintSessionToken({ shop, apiKey: options.apiKey, apiSecret: options.apiSecret }),
+        });
+      case "POST /_emulator/webhooks": {
+        const result = await deliverWebhook(String(body.topic), body.payload ?? {}, {
+          webhookId: typeof body.webhookId === "string" ? body.webhookId : undefined,
+          badHmac: body.badHmac === true,
+        });
+        return json(200, result);
+      }
+      default:
+        return json(404, { error: "Unknown emulator control endpoint" });
+    }
+  }
+
+  function storefrontLocales() {
+    const locales = adminApi.state.shopLocales.filter((locale) => locale.published);
+    const primary = locales.find((locale) => locale.primary)?.locale ?? locales[0]?.locale ?? "en";
+    return {
+      primary,
+      published: [primary, ...locales.map((locale) => locale.locale).filter((code) => code !== primary)],
+    };
+  }
+
+  /** Shopify serves other languages under a prefix: /fr/pages/help. Returns the locale and the path without it. */
+  function splitLocale(pathname: string) {
+    const { primary, published } = storefrontLocales();
+    const prefix = pathname.split("/")[1] ?? "";
+    if (prefix !== primary && published.includes(prefix))
+      return { locale: prefix, path: pathname.slice(prefix.length + 1) || "/" };
+    return { locale: primary, path: pathname };
+  }
+
+  async function storefront(request: http.IncomingMessage, url: URL, locale: string, pagePath: string): Promise<Reply> {
+    const { primary, published } = storefrontLocales();
+    // The shopper switch: ?customer=<id|guest> signs in or out (a cookie stands for Shopify's customer
+    // session), ?locale=xx goes to that language's URL.
+    if (url.searchParams.has("customer") || url.searchParams.has("locale")) {
+      const customer = url.searchParams.get("customer");
+      const wanted = url.searchParams.get("locale");
+      const target = wanted && published.includes(wanted) ? wanted : locale;
+      const headers: Record<string, string | string[]> = {
+        location: target === primary ? pagePath : `/${target}${pagePath}`,
+      };
+      if (customer !== null)
+        headers["set-cookie"] = [`emulator_customer=${encodeURIComponent(customer)}; Path=/; SameSite=Lax`];
+      return { status: 303, headers, body: "" };
+    }
+    const state = adminApi.state;
+    const signedIn = parseCookies(request.headers.cookie).emulator_customer;
+    const customer = state.customers.find((c) => String(c.id) === signedIn) ?? null;
+    const html = await renderStorefrontPage({
+      shop: { name: state.shop.name, domain: shop, currency: state.shop.currencyCode },
+      locale,
+      availableLocales: published,
+      customer: customer ? { id: customer.id, firstName: customer.firstName, email: customer.email } : null,
+      customers: state.customers.map((c) => ({ id: c.id, name: `${c.firstName} ${c.lastName}` })),
+      appMetafields: adminApi.appDataMetafields(),
+      path: url.pathname,
+    });
+    return {
+      status: 200,
+      headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
+      body: html,
+    };
+  }
+
+  /** Shopify's customer sign-in, reduced to choosing a demo customer; returns to `return_url` as Shopify does. */
+  function accountLogin(url: URL): Reply {
+    const returnUrl = url.searchParams.get("return_url") ?? "/pages/help";
+    const safeReturn = returnUrl.startsWith("/") && !returnUrl.startsWith("//") ? returnUrl : "/pages/help";
+    const chosen = url.searchParams.get("customer");
+    if (chosen && adminApi.state.customers.some((c) => String(c.id) === chosen)) {
+      return {
+        status: 303,
+        headers: {
+          location: safeReturn,
+          "set-cookie": `emulator_customer=${encodeURIComponent(chosen)}; Path=/; SameSite=Lax`,
+        },
+        body: "",
+      };
+    }
+    const options = adminApi.state.customers
+      .map((c) => `<option value="${c.id}">${escapeHtml(`${c.firstName} ${c.lastName} (${c.email})`)}</option>`)
+      .join("");
+    return html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Sign in – ${escapeHtml(adminApi.state.shop.name)}</title>
+<style>body{font-family:system-ui,sans-serif;max-width:28rem;margin:3rem auto;padding:0 1rem;line-height:1.5}select,button{font:inherit;min-height:2.5rem;margin-block:.25rem}</style></head>
+<body><main><h1>Sign in</h1><p>The local Shopify emulator signs you in as one of the demo shop's customers.</p>
+<form method="get" action="/account/login"><input type="hidden" name="return_url" value="${escapeHtml(safeReturn)}">
+<label for="customer">Customer</label><br><select id="customer" name="customer">${options}</select><br>
+<button type="submit">Sign in</button></form></main></body></html>`);
+  }
+
+  async function route(request: http.IncomingMessage): Promise<Reply> {
+    const url = new URL(request.url ?? "/", baseUrl);
+    const method = request.method ?? "GET";
+    const graphqlPath = url.pathname.match(/^\/admin\/api\/([^/]+)\/graphql\.json$/);
+    if (method === "POST" && graphqlPath) return graphql(request, graphqlPath[1]!);
+    if (method === "POST" && url.pathname === "/admin/oauth/access_token") return tokenExchange(request);
+    if (url.pathname.startsWith("/_emulator/")) return control(request, url);
+    const { locale, path: pagePath } = splitLocale(url.pathname);
+    if (pagePath === PROXY_PREFIX || pagePath.startsWith(`${PROXY_PREFIX}/`)) {
+      const customerId = parseCookies(request.headers.cookie).emulator_customer ?? "";
+      const proxied = new URL(url);
+      proxied.pathname = pagePath;
+      return appProxy(request, proxied, /^\d+$/.test(customerId) ? customerId : "");
+    }
+    if (method !== "GET" && method !== "HEAD") return json(405, { error: "Method not allowed" });
+    if (pagePath === "/pages/help" || pagePath === "/store") return storefront(request, url, locale, pagePath);
+    if (pagePath === "/account/login") return accountLogin(url);
+    switch (url.pathname) {
+      case "/favicon.ico":
+        return { status: 204, headers: {}, body: "" };
+      case "/":
+        return { status: 302, headers: { location: "/admin" }, body: "" };
+      case "/admin": {
+        return html(
+          renderAdminFrame({
+            shopName: adminApi.state.shop.name,
+            appSrc: await embeddedAppUrl(),
+            appOrigin,
+            storefrontUrl: "/pages/help",
+          }),
+        );
+      }
+      case "/admin/session-token": {
+        const token = await mintSessionToken({ shop, apiKey: options.apiKey, apiSecret: options.apiSecret });
+        return {
+          ...json(200, { token }),
+          headers: {
+            "content-type": "application/json",
+            "access-control-allow-origin": appOrigin,
+            "cache-control": "no-store",
+          },
+        };
+      }
+      case "/app-bridge.js":
+        return {
+          status: 200,
+          headers: { "content-type": "text/javascript; charset=utf-8", "access-control-allow-origin": "*" },
+          body: fs.readFileSync(path.join(here, "app-bridge/app-bridge.js")),
+        };
+      default:
+        if (url.pathname.startsWith("/extensions/self-service/assets/"))
+          return asset(url.pathname.split("/").pop() ?? "");
+        return json(404, { error: "Not found in the local Shopify emulator" });
+    }
+  }
+
+  const server = http.createServer((request, response) => {
+    route(request)
+      .catch((error: unknown) => {
+        console.error("[emulator]", error);
+        return json(500, { errors: "Internal Server Error" });
+      })
+      .then((reply) => {
+        response.writeHead(reply.status, reply.headers);
+        response.end(request.method === "HEAD" ? undefined : reply.body);
+      });
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
+  const address = server.address();
+  baseUrl = `http://localhost:${typeof address === "object" && address ? address.port : options.port}`;
+
+  return {
+    url: baseUrl,
+    shop,
+    adminApi,
+    deliverWebhook,
+    embeddedAppUrl,
+    injectProxyFault: (fault: ProxyFault) => proxyFaults.push(fault),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export type Emulator = Awaited<ReturnType<typeof startEmulator>>;
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[]>;
+  body: string | Buffer;
+}
+
+/** topic → uri, from the [[webhooks.subscriptions]] of shopify.app.toml, as Shopify reads them. */
+export function webhookUris(
+  toml = fs.readFileSync(path.join(here, "../shopify.app.toml"), "utf8"),
+): Map<string, string> {
+  const uris = new Map<string, string>();
+  for (const block of toml.split("[[webhooks.subscriptions]]").slice(1)) {
+    const uri = block.match(/^\s*uri\s*=\s*"([^"]+)"/m)?.[1];
+    const topics = [...block.matchAll(/^\s*(?:compliance_)?topics\s*=\s*\[([^\]]*)\]/gm)].flatMap((match) =>
+      [...match[1]!.matchAll(/"([^"]+)"/g)].map((topic) => topic[1]!),
+    );
+    if (uri) for (const topic of topics) uris.set(topic, uri);
+  }
+  return uris;
+}
+
+function json(status: number, body: unknown): Reply {
+  return { status, headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
+}
+
+function html(body: string): Reply {
+  return { status: 200, headers: { "content-type": "text/html; charset=utf-8" }, body };
+}
+
+function asset(name: string): Reply {
+  const file = path.join(extensionAssetsDir, path.basename(name));
+  if (!fs.existsSync(file)) return json(404, { error: "No such asset" });
+  const type = name.endsWith(".css")
+    ? "text/css"
+    : name.endsWith(".js")
+      ? "text/javascript"
+      : "application/octet-stream";
+  return { status: 200, headers: { "content-type": `${type}; charset=utf-8` }, body: fs.readFileSync(file) };
+}
+
+function escapeHtml(value: string) {
+  return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+function readBody(request: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.on("error", reject);
+  });
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+function parseCookies(header: string | undefined): Record<string, string> {
+  const cookies: Record<string, string> = {};
+  for (const part of header?.split(";") ?? []) {
+    const [name, ...value] = part.trim().split("=");
+    if (name) cookies[name] = decodeURIComponent(value.join("="));
+  }
+  return cookies;
+}

@@ -1,0 +1,176 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { readAppBlock, renderAppBlock, resolveBlockSettings } from "./app-block.js";
+import { endonym, englishName, pageChromeStrings, textDirection } from "./page-chrome.js";
+import { createShopifyLiquid, ShopifyLiquidError, toMetafieldDrop, type MetafieldDrop } from "./shopify-liquid.js";
+import { escapeHtml, loadLocaleFiles } from "./translations.js";
+
+export interface StorefrontRenderInput {
+  shop: { name: string; domain: string; currency: string };
+  /** Request locale, e.g. "en", "fr", "pt-BR". Must be one of availableLocales. */
+  locale: string;
+  /** Published shop locales, for the locale switch and locale-prefixed routes. */
+  availableLocales: string[];
+  /** The shop's primary locale (served without a URL prefix). Defaults to availableLocales[0]. */
+  primaryLocale?: string;
+  /** The signed-in shopper, or null for a guest. */
+  customer: { id: number; firstName: string; email: string } | null;
+  /** Shoppers offered by the shopper switch. */
+  customers: { id: number; name: string }[];
+  /** App-data metafields: namespace -> key -> metafield. */
+  appMetafields: Record<string, Record<string, { type: string; value: string }>>;
+  /** Theme editor values overriding the block's schema defaults. */
+  blockSettings?: Record<string, unknown>;
+  /** Current page path, e.g. "/pages/help". */
+  path: string;
+  /** Render as inside the theme editor (`request.design_mode`). Defaults to false. */
+  designMode?: boolean;
+}
+
+/** Root of the theme app extension the storefront renders. */
+export const extensionRoot: string = path.resolve(import.meta.dirname, "../../extensions/self-service");
+/** Absolute path of the extension's assets; the server serves it at EXTENSION_ASSETS_URL_PREFIX. */
+export const extensionAssetsDir: string = path.join(extensionRoot, "assets");
+export const EXTENSION_ASSETS_URL_PREFIX = "/extensions/self-service/assets/";
+
+/** The one app block the help page shows. */
+const PORTAL_BLOCK_HANDLE = "portal";
+/** Shaped like Shopify's app block ids; stable so tests and screenshots can target it. */
+const PORTAL_BLOCK_ID = "AUmVzb2x2ZUVtdWxhdG9y__resolve_portal";
+
+const layoutFile = path.join(import.meta.dirname, "layout.liquid");
+
+/**
+ * Renders the storefront help page: a minimal theme-like document around the extension's real
+ * portal block, rendered with liquidjs configured like Shopify's Liquid.
+ */
+export async function renderStorefrontPage(input: StorefrontRenderInput): Promise<string> {
+  const { shop, locale, availableLocales } = input;
+  if (!availableLocales.includes(locale)) {
+    throw new ShopifyLiquidError(
+      `locale "${locale}" is not one of the shop's locales (${availableLocales.join(", ")})`,
+    );
+  }
+  const primaryLocale = input.primaryLocale ?? availableLocales[0] ?? locale;
+  const rootUrl = locale === primaryLocale ? "/" : `/${locale}`;
+  const routePrefix = rootUrl === "/" ? "" : rootUrl;
+
+  const translations = loadLocaleFiles(path.join(extensionRoot, "locales"), "storefront");
+  const engine = createShopifyLiquid({
+    extensionRoot,
+    translations,
+    locale,
+    assetBaseUrl: EXTENSION_ASSETS_URL_PREFIX,
+    currency: shop.currency,
+  });
+
+  const shopLocale = (code: string) => ({
+    iso_code: code,
+    primary: code === primaryLocale,
+    root_url: code === primaryLocale ? "/" : `/${code}`,
+    name: englishName(code),
+    endonym_name: endonym(code),
+  });
+
+  const globals = {
+    shop: {
+      name: shop.name,
+      domain: shop.domain,
+      permanent_domain: shop.domain,
+      url: `https://${shop.domain}`,
+      secure_url: `https://${shop.domain}`,
+      currency: shop.currency,
+      locale: primaryLocale,
+      customer_accounts_enabled: true,
+    },
+    request: {
+      locale: shopLocale(locale),
+      path: input.path,
+      host: shop.domain,
+      origin: `https://${shop.domain}`,
+      page_type: "page",
+      design_mode: input.designMode ?? false,
+      visual_preview_mode: false,
+    },
+    localization: {
+      language: shopLocale(locale),
+      available_languages: availableLocales.map(shopLocale),
+    },
+    routes: {
+      root_url: rootUrl,
+      account_url: `${routePrefix}/account`,
+      account_login_url: `${routePrefix}/account/login`,
+      account_logout_url: `${routePrefix}/account/logout`,
+      account_register_url: `${routePrefix}/account/register`,
+      account_addresses_url: `${routePrefix}/account/addresses`,
+      cart_url: `${routePrefix}/cart`,
+      collections_url: `${routePrefix}/collections`,
+      all_products_collection_url: `${routePrefix}/collections/all`,
+      search_url: `${routePrefix}/search`,
+      predictive_search_url: `${routePrefix}/search/suggest`,
+    },
+    customer: input.customer && {
+      id: input.customer.id,
+      first_name: input.customer.firstName,
+      last_name: "",
+      name: input.customer.firstName,
+      email: input.customer.email,
+      has_account: true,
+    },
+    app: { metafields: appMetafieldDrops(input.appMetafields) },
+    page: { title: pageChromeStrings(locale).helpPageTitle, handle: "help" },
+    template: { name: "page", suffix: "help" },
+  };
+
+  const block = readAppBlock(extensionRoot, PORTAL_BLOCK_HANDLE);
+  if (block.schema.target !== "section") {
+    throw new ShopifyLiquidError(`blocks/${PORTAL_BLOCK_HANDLE}.liquid must be an app block (target "section")`);
+  }
+  const blockHtml = await renderAppBlock({
+    engine,
+    block,
+    blockId: PORTAL_BLOCK_ID,
+    settings: resolveBlockSettings(block.schema, input.blockSettings),
+    globals,
+  });
+
+  // Shopify loads the assets a rendered block names in its schema from content_for_header.
+  const headTags: string[] = [];
+  if (block.schema.stylesheet) {
+    headTags.push(`<link rel="stylesheet" href="${escapeHtml(await assetHref(engine, block.schema.stylesheet))}">`);
+  }
+  if (block.schema.javascript) {
+    headTags.push(`<script src="${escapeHtml(await assetHref(engine, block.schema.javascript))}" defer></script>`);
+  }
+
+  // Read on every render, like the extension's files, so edits show up without restarting the demo.
+  return (await engine.parseAndRender(
+    readFileSync(layoutFile, "utf8"),
+    {
+      html_dir: textDirection(locale),
+      chrome: pageChromeStrings(locale),
+      shoppers: input.customers,
+      content_for_header: headTags.join("\n    "),
+      content_for_layout: blockHtml,
+    },
+    { globals },
+  )) as string;
+}
+
+function assetHref(engine: ReturnType<typeof createShopifyLiquid>, fileName: string): Promise<string> {
+  return engine.parseAndRender("{{ file | asset_url }}", { file: fileName }) as Promise<string>;
+}
+
+function appMetafieldDrops(
+  metafields: StorefrontRenderInput["appMetafields"],
+): Record<string, Record<string, MetafieldDrop>> {
+  const drops: Record<string, Record<string, MetafieldDrop>> = {};
+  for (const [namespace, byKey] of Object.entries(metafields)) {
+    const namespaceDrops: Record<string, MetafieldDrop> = {};
+    for (const [key, metafield] of Object.entries(byKey)) {
+      namespaceDrops[key] = toMetafieldDrop(namespace, key, metafield);
+    }
+    drops[namespace] = namespaceDrops;
+  }
+  return drops;
+}
