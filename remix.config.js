@@ -2,8 +2,9 @@
 export default {
   ignoredRouteFiles: ["**/.*", "**/*.test.{ts,tsx}"],
   serverModuleFormat: "esm",
-  // Polaris ships CSS that the server bundle must see to hand out its URL.
-  serverDependenciesToBundle: [/^@shopify\/polaris/],
+  // Polaris ships CSS that the server bundle must see to hand out its URL. Bundling Polaris means bundling
+  // the library's AppProvider with it, so both use one Polaris (one i18n context), not two copies.
+  serverDependenciesToBundle: [/^@shopify\/polaris/, /^@shopify\/shopify-app-remix\/react/],
   future: {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,

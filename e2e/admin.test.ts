@@ -89,6 +89,41 @@ describe("the embedded admin in the emulator's Shopify admin", () => {
     expect(blocking.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
   });
 
+  it("rides out Shopify throttling, and offers a retry when Shopify stays unavailable", async () => {
+    const fault = (body: object | null) =>
+      fetch(`${demo.emulatorUrl}/_emulator/faults`, {
+        method: body ? "POST" : "DELETE",
+        body: body ? JSON.stringify(body) : undefined,
+      });
+    await fault({ kind: "throttled", times: 1 });
+    await page.goto(demo.adminUrl);
+    await expect
+      .poll(
+        () =>
+          app()
+            .getByRole("heading", { name: /Welcome to Resolve, Resolve Demo Store/ })
+            .count(),
+        { timeout: 20_000 },
+      )
+      .toBe(1);
+
+    await fault({ kind: "throttled", times: 50 });
+    await page.reload();
+    await expect.poll(() => app().getByText("Shopify is busy right now").count(), { timeout: 20_000 }).toBe(1);
+    await fault(null);
+    await app().getByRole("button", { name: "Try again" }).click();
+    await expect
+      .poll(
+        () =>
+          app()
+            .getByRole("heading", { name: /Welcome to Resolve, Resolve Demo Store/ })
+            .count(),
+        { timeout: 20_000 },
+      )
+      .toBe(1);
+    expect(await app().getByText("Shopify is busy right now").count()).toBe(0);
+  });
+
   it("refuses the app outside the admin without a valid session token", async () => {
     const response = await page.goto(`${demo.appUrl}/app?embedded=1&shop=${demo.shop}&id_token=forged.token.value`);
     expect(response?.status()).toBeGreaterThanOrEqual(400);

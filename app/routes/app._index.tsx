@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { useLoaderData, useRevalidator } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
-import { BlockStack, Card, InlineStack, Layout, Page, Text } from "@shopify/polaris";
+import { Banner, BlockStack, Card, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 
 import { HomeSummary } from "../graphql/HomeSummary";
 import { adminText, format } from "../i18n";
+import { callShopify, ShopifyUnavailableError } from "../services/call-shopify.server";
 import { authenticate } from "../shopify.server";
 
 const RECENT_DAYS = 60;
@@ -12,29 +13,56 @@ const RECENT_DAYS = 60;
 export const meta: MetaFunction = () => [{ title: adminText.home.documentTitle }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { admin } = await authenticate.admin(request);
+  const { admin, session } = await authenticate.admin(request);
   const since = new Date(Date.now() - RECENT_DAYS * 86_400_000).toISOString().slice(0, 10);
-  const response = await admin.graphql(HomeSummary, { variables: { recentOrders: `created_at:>=${since}` } });
-  const { data } = await response.json();
-  return {
-    shopName: data?.shop.name ?? "",
-    domain: data?.shop.myshopifyDomain ?? "",
-    recentOrders: data?.ordersCount ?? null,
-  };
+  try {
+    const response = await callShopify(() =>
+      admin.graphql(HomeSummary, { variables: { recentOrders: `created_at:>=${since}` } }),
+    );
+    const { data } = await response.json();
+    return {
+      shopName: data?.shop.name ?? "",
+      domain: data?.shop.myshopifyDomain ?? session.shop,
+      recentOrders: data?.ordersCount ?? null,
+      shopifyUnavailable: false,
+    };
+  } catch (error) {
+    if (!(error instanceof ShopifyUnavailableError)) throw error;
+    console.warn(
+      `[home] ${session.shop}: ${error.message} (${error.cause instanceof Error ? error.cause.message : "unknown"})`,
+    );
+    return { shopName: "", domain: session.shop, recentOrders: null, shopifyUnavailable: true };
+  }
 };
 
 export default function Home() {
-  const { shopName, domain, recentOrders } = useLoaderData<typeof loader>();
+  const { shopName, domain, recentOrders, shopifyUnavailable } = useLoaderData<typeof loader>();
+  const revalidator = useRevalidator();
   const text = adminText.home;
   return (
     <Page>
       <TitleBar title={text.title} />
       <Layout>
+        {shopifyUnavailable ? (
+          <Layout.Section>
+            <Banner
+              tone="warning"
+              title={adminText.errors.shopifyUnavailableTitle}
+              action={{
+                content: adminText.errors.tryAgain,
+                loading: revalidator.state === "loading",
+                onAction: () => revalidator.revalidate(),
+              }}
+            >
+              <p>{adminText.errors.shopifyUnavailable}</p>
+            </Banner>
+          </Layout.Section>
+        ) : null}
         <Layout.Section>
           <Card>
             <BlockStack gap="200">
               <Text as="h2" variant="headingMd">
-                {format(text.welcomeHeading, { shopName })}
+                {shopName ? format(text.welcomeHeading, { shopName }) : text.welcomeHeadingNoName}
               </Text>
               <Text as="p">{text.welcomeBody}</Text>
               <Text as="p" tone="subdued">
