@@ -1,7 +1,14 @@
-import en from "./locales/en.json";
+import branding from "./locales/en/branding.json";
+import common from "./locales/en/common.json";
+import faq from "./locales/en/faq.json";
+import home from "./locales/en/home.json";
+import policy from "./locales/en/policy.json";
 
-/** Admin strings: English is complete; other admin languages add a file of the same shape. */
-export const adminText = en;
+/**
+ * Admin strings, one file per area under locales/<language>/. English is complete; another admin
+ * language adds a folder with files of the same shape.
+ */
+export const adminText = { ...common, home, policy, faq, branding };
 
 /** Fills `{name}` placeholders in an admin string. */
 export function format(template: string, values: Record<string, string | number>): string {
