@@ -1,5 +1,10 @@
+// RESOLVE_BUILD_DIR puts a build elsewhere than build/ and public/build/, so parallel test runs
+// (several worktrees or engineers on one machine) do not overwrite each other's build.
+const buildDir = process.env.RESOLVE_BUILD_DIR;
+
 /** @type {import('@remix-run/dev').AppConfig} */
 export default {
+  ...(buildDir ? { serverBuildPath: `${buildDir}/index.js`, assetsBuildDirectory: `${buildDir}/public/build` } : {}),
   ignoredRouteFiles: ["**/.*", "**/*.test.{ts,tsx}"],
   serverModuleFormat: "esm",
   // Polaris ships CSS that the server bundle must see to hand out its URL. Bundling Polaris means bundling

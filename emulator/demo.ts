@@ -83,6 +83,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     if (built.status !== 0) throw new Error("The app build failed (npm run build shows why)");
   }
 
+  const serverBuild = path.join(process.env.RESOLVE_BUILD_DIR ?? path.join(root, "build"), "index.js");
   const emulator = await startEmulator({
     port: options.emulatorPort,
     appUrl,
