@@ -1,0 +1,10 @@
+export const ShopLocales = `#graphql
+  query ShopLocales {
+    shopLocales(published: true) {
+      locale
+      name
+      primary
+      published
+    }
+  }
+`;
