@@ -84,6 +84,11 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   }
 
   const serverBuild = path.join(process.env.RESOLVE_BUILD_DIR ?? path.join(root, "build"), "index.js");
+  // A build outside the project (RESOLVE_BUILD_DIR) still imports the project's packages.
+  const buildModules = path.join(path.dirname(serverBuild), "node_modules");
+  if (process.env.RESOLVE_BUILD_DIR && !fs.existsSync(buildModules)) {
+    fs.symlinkSync(path.join(root, "node_modules"), buildModules, "dir");
+  }
   const emulator = await startEmulator({
     port: options.emulatorPort,
     appUrl,
@@ -99,7 +104,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       "--import",
       path.join(root, "emulator/shopify-fetch.mjs"),
       path.join(root, "node_modules/@remix-run/serve/dist/cli.js"),
-      "build/index.js",
+      serverBuild,
     ],
     {
       cwd: root,

@@ -179,7 +179,30 @@
   defineHidden("ui-title-bar", function (bar) {
     post({ type: "title", title: bar.getAttribute("title") || "" });
   });
-  defineHidden("ui-save-bar", null);
+  // The React SaveBar calls show()/hide() on the element, as on the real one.
+  if (!customElements.get("ui-save-bar")) {
+    customElements.define(
+      "ui-save-bar",
+      class extends HTMLElement {
+        connectedCallback() {
+          this.style.display = "none";
+        }
+        get showing() {
+          return Boolean(saveBars[this.id]);
+        }
+        show() {
+          return window.shopify.saveBar.show(this.id).then(() => this.dispatchEvent(new Event("show")));
+        }
+        hide() {
+          if (!saveBars[this.id]) return Promise.resolve();
+          return window.shopify.saveBar.hide(this.id).then(() => this.dispatchEvent(new Event("hide")));
+        }
+        toggle() {
+          return this.showing ? this.hide() : this.show();
+        }
+      },
+    );
+  }
 
   if (!customElements.get("ui-modal")) {
     customElements.define(
