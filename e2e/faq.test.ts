@@ -1,0 +1,164 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+
+import { BROWSER_USER_AGENT, launchChromium } from "./chromium";
+import { watchConsoleErrors } from "./page-errors";
+
+const demo = inject("demo");
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let consoleErrors: string[];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  await context?.close();
+  context = await browser.newContext({ userAgent: BROWSER_USER_AGENT });
+  page = await context.newPage();
+  consoleErrors = watchConsoleErrors(page);
+});
+
+const app = () => page.frameLocator("iframe#app");
+
+/** Opens the admin and goes to the FAQ through the app's menu in the admin's navigation, as a merchant does. */
+async function openFaq() {
+  await page.goto(demo.adminUrl);
+  const faqLink = page.getByRole("navigation", { name: "Admin" }).getByRole("button", { name: "FAQ" });
+  await faqLink.waitFor({ timeout: 20_000 });
+  await faqLink.click();
+  await app().getByRole("heading", { name: "FAQ", level: 1 }).waitFor({ timeout: 20_000 });
+}
+
+const CSV_HEADER = "handle,locale,category,status,position,question,answer_markdown,keywords";
+
+describe("the FAQ in the admin", () => {
+  it("creates an article, publishes it, and lists it as published", async () => {
+    await openFaq();
+    await app().getByRole("link", { name: "Add article" }).first().click();
+    await app().getByRole("heading", { name: "New article" }).waitFor();
+
+    await app().getByLabel("Question").fill("Do you offer gift wrapping?");
+    await app()
+      .getByLabel("Answer", { exact: true })
+      .fill("Yes, for **$5**. Choose it at checkout.\n\n<script>window.pwned = 1</script>");
+    await app().getByLabel("Search keywords and synonyms").fill("present wrap");
+    // Unsaved changes raise the admin's save bar (App Bridge).
+    await expect.poll(() => page.locator("#save-bar").isVisible()).toBe(true);
+    // The preview is the sanitized HTML shoppers get: formatting kept, the script gone.
+    const preview = app().locator(".resolve-faq-preview");
+    await expect.poll(() => preview.innerHTML(), { timeout: 10_000 }).toContain("<strong>$5</strong>");
+    expect(await preview.innerHTML()).not.toContain("script");
+    expect(
+      await app()
+        .locator("body")
+        .evaluate(() => (window as { pwned?: number }).pwned),
+    ).toBeUndefined();
+
+    await app().getByLabel("Status").selectOption("published");
+    await app().getByRole("button", { name: "Save", exact: true }).click();
+    await expect.poll(() => page.locator("#toasts").innerText(), { timeout: 10_000 }).toContain("Article saved");
+    // Saved: the page now edits the article, and the save bar is gone.
+    await app().getByRole("heading", { name: "Do you offer gift wrapping?" }).waitFor();
+    await expect.poll(() => page.locator("#save-bar").isVisible()).toBe(false);
+
+    await app().getByRole("link", { name: "FAQ" }).first().click();
+    const row = app().getByRole("row").filter({ hasText: "Do you offer gift wrapping?" });
+    await row.waitFor({ timeout: 10_000 });
+    expect(await row.innerText()).toContain("Published");
+    // The demo shop also sells in French, German and Spanish: the list says what is left to translate.
+    expect(await row.innerText()).toMatch(/Missing: French, German, Spanish/);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it("imports nothing from a CSV file with a bad row, and says which row and column to fix", async () => {
+    await openFaq();
+    await app().getByRole("link", { name: "Import and export" }).first().click();
+    await app().getByRole("heading", { name: "Import from a CSV file" }).waitFor();
+    const csv = [
+      CSV_HEADER,
+      "store-pickup,en,Shipping,published,,Can I pick up my order?,Yes: from our Lyon store.,pickup collect",
+      "price-match,en,,sometimes,,Do you match prices?,No.,",
+    ].join("\n");
+    await app()
+      .locator('input[type="file"]')
+      .setInputFiles({ name: "faq.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await app().getByText("Selected: faq.csv").waitFor();
+    await app().getByRole("button", { name: "Import", exact: true }).click();
+
+    await app().getByText("Nothing was imported").waitFor({ timeout: 10_000 });
+    const problem = app().getByRole("row").filter({ hasText: "Use “draft” or “published”." });
+    expect((await problem.innerText()).replace(/\s+/g, " ")).toMatch(/^3 status Use/);
+
+    await app().getByRole("link", { name: "FAQ" }).first().click();
+    await app().getByRole("heading", { name: "FAQ", level: 1 }).waitFor();
+    await app().getByPlaceholder("Search questions and keywords").fill("pick up");
+    await app().getByText("No articles match").waitFor({ timeout: 10_000 });
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it("imports a valid file in every language, and exports the same rows back as a download", async () => {
+    await openFaq();
+    await app().getByRole("link", { name: "Import and export" }).first().click();
+    await app().getByRole("heading", { name: "Import from a CSV file" }).waitFor();
+    const rows = [
+      'gift-cards,en,Payments,published,40,Do you sell gift cards?,"Yes, from $10.",voucher present',
+      'gift-cards,fr,Paiements,published,40,Vendez-vous des cartes cadeaux ?,"Oui, dès 10 $.",bon cadeau',
+    ];
+    await app()
+      .locator('input[type="file"]')
+      .setInputFiles({ name: "faq.csv", mimeType: "text/csv", buffer: Buffer.from([CSV_HEADER, ...rows].join("\n")) });
+    await app().getByRole("button", { name: "Import", exact: true }).click();
+    await app().getByText("Import complete").waitFor({ timeout: 10_000 });
+    expect(await app().getByText("Articles added: 1. Articles updated: 0. Translations written: 2.").count()).toBe(1);
+
+    const download = page.waitForEvent("download");
+    await app().getByRole("button", { name: "Download CSV" }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^faq-resolve-demo-\d{4}-\d{2}-\d{2}\.csv$/);
+    const exported = (await (await file.createReadStream()).toArray()).join("");
+    expect(exported.startsWith("\uFEFF" + CSV_HEADER)).toBe(true);
+    for (const row of rows) expect(exported).toContain(row);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it("has no serious or critical accessibility violation on the list, article, import and category pages (axe)", async () => {
+    await page.goto(demo.adminUrl);
+    await page.getByRole("navigation", { name: "Admin" }).getByRole("button", { name: "FAQ" }).waitFor();
+    const frame = page.frames().find((candidate) => candidate.url().startsWith(demo.appUrl));
+    expect(frame).toBeDefined();
+    // The frame's launch parameters (shop, host, session token) open any admin page outside the frame.
+    const launch = new URL(frame!.url()).search;
+    const framePage = await context.newPage();
+
+    const violations = async () => {
+      const results = await new AxeBuilder({ page: framePage })
+        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+        .analyze();
+      return results.violations
+        .filter((violation) => ["serious", "critical"].includes(violation.impact ?? ""))
+        .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes[0]?.target.join(" ")})`);
+    };
+
+    await framePage.goto(`${demo.appUrl}/app/faq${launch}`);
+    await framePage.getByRole("heading", { name: "FAQ", level: 1 }).waitFor();
+    expect(await violations()).toEqual([]);
+
+    await framePage.goto(`${demo.appUrl}/app/faq/new${launch}`);
+    await framePage.getByRole("heading", { name: "New article" }).waitFor();
+    expect(await violations()).toEqual([]);
+
+    await framePage.goto(`${demo.appUrl}/app/faq/import${launch}`);
+    await framePage.getByRole("heading", { name: "Import from a CSV file" }).waitFor();
+    expect(await violations()).toEqual([]);
+
+    await framePage.goto(`${demo.appUrl}/app/faq/categories${launch}`);
+    await framePage.getByRole("heading", { name: "FAQ categories" }).waitFor();
+    expect(await violations()).toEqual([]);
+  });
+});
