@@ -1,0 +1,39 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+
+import { storefrontError, storefrontJson } from "../services/authenticate-storefront.server";
+import { shopperIp } from "../services/guest-lookup-rate-limit.server";
+import { guestLookupSchema, lookupGuestOrder } from "../services/guest-order-lookup.server";
+import { parseStorefrontForm } from "../services/storefront-input.server";
+import { storefrontRoute } from "../services/storefront-route.server";
+
+/**
+ * POST /apps/resolve/lookup { orderNumber, email, returnTo? } — a guest's tracking. One answer (404
+ * `order_not_found`) for every mismatch; 429 `rate_limited` with Retry-After when a limit is reached.
+ */
+export const action = ({ request }: ActionFunctionArgs) =>
+  storefrontRoute(request, "lookup", async ({ admin, shop, customerId, pathPrefix }) => {
+    if (request.method !== "POST") return storefrontError("method_not_allowed", 405, { Allow: "POST" });
+    const form = await parseStorefrontForm(request, guestLookupSchema);
+    if ("response" in form) return form.response;
+    const result = await lookupGuestOrder(admin, {
+      shop,
+      ip: shopperIp(request),
+      customerId,
+      pathPrefix,
+      referer: request.headers.get("referer"),
+      input: form.data,
+    });
+    switch (result.outcome) {
+      case "rate_limited":
+        return storefrontError("rate_limited", 429, { "Retry-After": String(result.retryAfterSeconds) });
+      case "not_found":
+        return storefrontError("order_not_found", 404);
+      case "found": {
+        const { order, returnsRequireSignIn, signInUrl } = result;
+        return storefrontJson({ order, returnsRequireSignIn, ...(signInUrl ? { signInUrl } : {}) });
+      }
+    }
+  });
+
+export const loader = ({ request }: LoaderFunctionArgs) =>
+  storefrontRoute(request, "lookup", async () => storefrontError("method_not_allowed", 405, { Allow: "POST" }));
