@@ -256,7 +256,7 @@ export async function startEmulator(options: EmulatorOptions) {
     const signedIn = parseCookies(request.headers.cookie).emulator_customer;
     const customer = state.customers.find((c) => String(c.id) === signedIn) ?? null;
     const html = await renderStorefrontPage({
-      shop: { name: state.shop.name, domain: shop, currency: state.shop.currencyCode },
+      shop: { name: state.shop.name, domain: shop, currency: state.shop.currencyCode, email: state.shop.contactEmail },
       locale,
       availableLocales: published,
       customer: customer ? { id: customer.id, firstName: customer.firstName, email: customer.email } : null,

@@ -1,11 +1,28 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useRevalidator } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
-import { Banner, BlockStack, Card, InlineStack, Layout, Page, Text } from "@shopify/polaris";
+import {
+  Badge,
+  Banner,
+  BlockStack,
+  Box,
+  Button,
+  Card,
+  Divider,
+  InlineStack,
+  Layout,
+  Link,
+  List,
+  Page,
+  ProgressBar,
+  Text,
+} from "@shopify/polaris";
 
 import { HomeSummary } from "../graphql/HomeSummary";
 import { adminText, format } from "../i18n";
 import { callShopify, ShopifyUnavailableError } from "../services/call-shopify.server";
+import { getPublishStatus } from "../services/publish-storefront-snapshot.server";
+import { getSetupChecklist, type ChecklistItem } from "../services/setup-checklist.server";
 import { authenticate } from "../shopify.server";
 
 const RECENT_DAYS = 60;
@@ -15,30 +32,107 @@ export const meta: MetaFunction = () => [{ title: adminText.home.documentTitle }
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
   const since = new Date(Date.now() - RECENT_DAYS * 86_400_000).toISOString().slice(0, 10);
-  try {
-    const response = await callShopify(() =>
-      admin.graphql(HomeSummary, { variables: { recentOrders: `created_at:>=${since}` } }),
-    );
-    const { data } = await response.json();
-    return {
-      shopName: data?.shop.name ?? "",
-      domain: data?.shop.myshopifyDomain ?? session.shop,
-      recentOrders: data?.ordersCount ?? null,
-      shopifyUnavailable: false,
-    };
-  } catch (error) {
-    if (!(error instanceof ShopifyUnavailableError)) throw error;
-    console.warn(
-      `[home] ${session.shop}: ${error.message} (${error.cause instanceof Error ? error.cause.message : "unknown"})`,
-    );
-    return { shopName: "", domain: session.shop, recentOrders: null, shopifyUnavailable: true };
-  }
+  const summary = async () => {
+    try {
+      const response = await callShopify(() =>
+        admin.graphql(HomeSummary, { variables: { recentOrders: `created_at:>=${since}` } }),
+      );
+      const { data } = await response.json();
+      return {
+        shopName: data?.shop.name ?? "",
+        domain: data?.shop.myshopifyDomain ?? session.shop,
+        recentOrders: data?.ordersCount ?? null,
+        shopifyUnavailable: false,
+      };
+    } catch (error) {
+      if (!(error instanceof ShopifyUnavailableError)) throw error;
+      console.warn(
+        `[home] ${session.shop}: ${error.message} (${error.cause instanceof Error ? error.cause.message : "unknown"})`,
+      );
+      return { shopName: "", domain: session.shop, recentOrders: null, shopifyUnavailable: true };
+    }
+  };
+  const [home, checklist, publish] = await Promise.all([
+    summary(),
+    getSetupChecklist(admin, session.shop),
+    getPublishStatus(session.shop),
+  ]);
+  const publishedLabel = publish.publishedAt
+    ? `${new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(publish.publishedAt))} UTC`
+    : null;
+  return { ...home, checklist, publish: { ...publish, publishedLabel } };
 };
 
+const text = adminText.home;
+
+function itemTexts(item: ChecklistItem, theme: { themeName: string | null; filename: string | null; state: string }) {
+  if (item.id !== "block") {
+    return {
+      title: text.checklist[item.id].title,
+      body: text.checklist[item.id].body,
+      action: text.checklist[item.id].action,
+    };
+  }
+  const values = { theme: theme.themeName ?? text.checklist.block.themeFallback, file: theme.filename ?? "" };
+  const body =
+    theme.state === "active"
+      ? text.checklist.block.bodyActive
+      : theme.state === "disabled"
+        ? text.checklist.block.bodyDisabled
+        : theme.state === "unknown"
+          ? text.checklist.block.bodyUnknown
+          : text.checklist.block.bodyMissing;
+  return {
+    title: text.checklist.block.title,
+    body: format(body, values),
+    action: theme.state === "missing" ? text.checklist.block.action : text.checklist.block.actionDisabled,
+  };
+}
+
+function ChecklistRow({ item, theme }: { item: ChecklistItem; theme: Parameters<typeof itemTexts>[1] }) {
+  const { title, body, action } = itemTexts(item, theme);
+  return (
+    <Box paddingBlock="300">
+      <InlineStack align="space-between" blockAlign="start" gap="300" wrap={false}>
+        <BlockStack gap="100">
+          {/* align is set: InlineStack would otherwise inherit the row's space-between. */}
+          <InlineStack gap="200" blockAlign="center" align="start">
+            <Text as="h3" variant="headingSm">
+              {title}
+            </Text>
+            {item.done === true ? (
+              <Badge tone="success">{text.checklist.done}</Badge>
+            ) : item.done === false ? (
+              <Badge tone="attention">{text.checklist.notDone}</Badge>
+            ) : (
+              <Badge>{text.checklist.unknown}</Badge>
+            )}
+          </InlineStack>
+          <Text as="p" tone="subdued">
+            {body}
+          </Text>
+        </BlockStack>
+        {item.done === true && item.id !== "block" ? null : (
+          <div style={{ whiteSpace: "nowrap" }}>
+            <Button
+              url={item.href}
+              target={item.external ? "_top" : undefined}
+              variant={item.done === true ? "tertiary" : "secondary"}
+              accessibilityLabel={`${action}: ${title}`}
+            >
+              {action}
+            </Button>
+          </div>
+        )}
+      </InlineStack>
+    </Box>
+  );
+}
+
 export default function Home() {
-  const { shopName, domain, recentOrders, shopifyUnavailable } = useLoaderData<typeof loader>();
+  const { shopName, domain, recentOrders, shopifyUnavailable, checklist, publish } = useLoaderData<typeof loader>();
   const revalidator = useRevalidator();
-  const text = adminText.home;
+  const progress = Math.round((checklist.doneCount / checklist.total) * 100);
   return (
     <Page>
       <TitleBar title={text.title} />
@@ -89,6 +183,118 @@ export default function Home() {
               <Text as="p" tone="subdued">
                 {text.ordersBody}
               </Text>
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="300">
+              <BlockStack gap="200">
+                <Text as="h2" variant="headingMd" id="setup-checklist-heading">
+                  {text.checklist.heading}
+                </Text>
+                <InlineStack gap="300" blockAlign="center" align="start" wrap={false}>
+                  <div style={{ whiteSpace: "nowrap" }}>
+                    <Text as="p" id="setup-checklist-progress">
+                      {format(text.checklist.progress, { done: checklist.doneCount, total: checklist.total })}
+                    </Text>
+                  </div>
+                  <Box width="100%">
+                    <ProgressBar
+                      progress={progress}
+                      size="small"
+                      tone={checklist.doneCount === checklist.total ? "success" : "highlight"}
+                      ariaLabelledBy="setup-checklist-progress"
+                    />
+                  </Box>
+                </InlineStack>
+                {checklist.doneCount === checklist.total ? (
+                  <Text as="p" tone="success">
+                    {text.checklist.allDone}
+                  </Text>
+                ) : null}
+              </BlockStack>
+              <div role="list" aria-labelledby="setup-checklist-heading">
+                {checklist.items.map((item, index) => (
+                  <div role="listitem" key={item.id} data-checklist-item={item.id}>
+                    {index > 0 ? <Divider /> : null}
+                    <ChecklistRow item={item} theme={checklist.theme} />
+                  </div>
+                ))}
+              </div>
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+
+        <Layout.Section variant="oneThird">
+          <BlockStack gap="400">
+            <Card>
+              <BlockStack gap="200">
+                <Text as="h2" variant="headingMd">
+                  {text.storefront.heading}
+                </Text>
+                {publish.status === "failed" && publish.error ? (
+                  <Banner tone="critical" title={text.storefront.failedTitle}>
+                    <p>{publish.error}</p>
+                  </Banner>
+                ) : null}
+                <Text as="p" tone={publish.publishedLabel ? undefined : "subdued"}>
+                  {publish.publishedLabel
+                    ? format(text.storefront.published, { date: publish.publishedLabel })
+                    : text.storefront.never}
+                </Text>
+                <InlineStack>
+                  <Button url="/app/branding" variant="plain">
+                    {text.storefront.manage}
+                  </Button>
+                </InlineStack>
+              </BlockStack>
+            </Card>
+            <Card>
+              <BlockStack gap="200">
+                <Text as="h2" variant="headingMd">
+                  {text.help.heading}
+                </Text>
+                <List type="bullet">
+                  {(
+                    [
+                      [text.help.appBlocks, text.help.appBlocksUrl],
+                      [text.help.returns, text.help.returnsUrl],
+                      [text.help.languages, text.help.languagesUrl],
+                    ] as const
+                  ).map(([label, url]) => (
+                    <List.Item key={url}>
+                      <Link url={url} target="_blank">
+                        {label}
+                        <Text as="span" visuallyHidden>
+                          {` ${text.help.opensInNewTab}`}
+                        </Text>
+                      </Link>
+                    </List.Item>
+                  ))}
+                </List>
+              </BlockStack>
+            </Card>
+          </BlockStack>
+        </Layout.Section>
+
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="200">
+              <Text as="h2" variant="headingMd">
+                {text.metrics.heading}
+              </Text>
+              <Box padding="400" background="bg-surface-secondary" borderRadius="200">
+                <BlockStack gap="100">
+                  <Text as="h3" variant="headingSm">
+                    {text.metrics.emptyHeading}
+                  </Text>
+                  <Text as="p" tone="subdued">
+                    {text.metrics.emptyBody}
+                  </Text>
+                </BlockStack>
+              </Box>
             </BlockStack>
           </Card>
         </Layout.Section>

@@ -24,6 +24,9 @@ export default function App() {
         <Link to="/app" rel="home">
           {adminText.nav.home}
         </Link>
+        <Link to="/app/policy">{adminText.nav.policy}</Link>
+        <Link to="/app/faq">{adminText.nav.faq}</Link>
+        <Link to="/app/branding">{adminText.nav.branding}</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

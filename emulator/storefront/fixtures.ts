@@ -1,46 +1,66 @@
+import type { LocaleContent, PortalSettings } from "../../app/services/build-storefront-snapshot.server";
 import type { StorefrontRenderInput } from "./index.js";
 
-/** The portal snapshot as the Resolve app publishes it (contract: extensions/self-service/README.md). */
-export interface PortalSnapshot {
-  version: 1;
-  defaultLocale?: string;
-  branding?: { accentColor?: string; radius?: number };
-  locales: Record<
-    string,
-    { heading?: string; intro?: string; faq?: { id: string; question: string; answerHtml: string }[] }
-  >;
+/** A published snapshot as the Resolve app writes it (contract: docs/storefront-snapshot.md). */
+export interface DemoSnapshot {
+  portal: PortalSettings;
+  content: Record<string, LocaleContent>;
 }
 
-export function demoSnapshot(): PortalSnapshot {
+export function demoSnapshot(): DemoSnapshot {
   return {
-    version: 1,
-    defaultLocale: "en",
-    branding: { accentColor: "#1F6FEB", radius: 12 },
-    locales: {
+    portal: {
+      version: 2,
+      hash: "demo",
+      defaultLocale: "en",
+      locales: ["en", "fr"],
+      branding: {
+        accentColor: "#1f6feb",
+        textOnAccentColor: "#ffffff",
+        radius: 12,
+        density: "comfortable",
+        modules: { tracking: true, returns: true, faq: true, contact: true },
+      },
+      contact: { email: true, orderRequired: false },
+    },
+    content: {
       en: {
         heading: "Help & support",
         intro: "Track an order, start a return or find an answer.",
+        policyHtml: "<p>Return unworn items within <strong>30 days</strong> of delivery.</p>",
+        returnWindowDays: 30,
+        categories: [{ id: "c-shipping", title: "Shipping" }],
         faq: [
           {
             id: "shipping-time",
+            categoryId: "c-shipping",
             question: "How long does shipping take?",
             answerHtml: "<p>Orders ship within <strong>2 business days</strong>.</p>",
+            keywords: "delivery dispatch",
           },
           {
             id: "return-window",
+            categoryId: null,
             question: "How long do I have to return an item?",
             answerHtml: '<p>30 days from delivery. See <a href="/policies/refund-policy">our policy</a>.</p>',
+            keywords: "refund",
           },
         ],
       },
       fr: {
         heading: "Aide et assistance",
         intro: "Suivez une commande, lancez un retour ou trouvez une réponse.",
+        policyHtml: "<p>Return unworn items within <strong>30 days</strong> of delivery.</p>",
+        policyLang: "en",
+        returnWindowDays: 30,
+        categories: [{ id: "c-shipping", title: "Livraison" }],
         faq: [
           {
             id: "delai-livraison",
+            categoryId: "c-shipping",
             question: "Quel est le délai de livraison ?",
             answerHtml: "<p>Les commandes partent sous <strong>2 jours ouvrés</strong>.</p>",
+            keywords: "",
           },
         ],
       },
@@ -48,13 +68,28 @@ export function demoSnapshot(): PortalSnapshot {
   };
 }
 
-export function portalMetafield(snapshot: unknown): StorefrontRenderInput["appMetafields"] {
-  return { resolve: { portal: { type: "json", value: JSON.stringify(snapshot) } } };
+/** The app-data metafields of a snapshot: `resolve.portal` and one `resolve.content_<locale>` per language. */
+export function snapshotMetafields(snapshot: {
+  portal: unknown;
+  content: Record<string, unknown>;
+}): StorefrontRenderInput["appMetafields"] {
+  const resolve: Record<string, { type: string; value: string }> = {
+    portal: { type: "json", value: JSON.stringify(snapshot.portal) },
+  };
+  for (const [locale, content] of Object.entries(snapshot.content)) {
+    resolve[`content_${locale}`] = { type: "json", value: JSON.stringify(content) };
+  }
+  return { resolve };
 }
 
 export function renderInput(overrides: Partial<StorefrontRenderInput> = {}): StorefrontRenderInput {
   return {
-    shop: { name: "Maple & Pine", domain: "maple-and-pine.myshopify.com", currency: "EUR" },
+    shop: {
+      name: "Maple & Pine",
+      domain: "maple-and-pine.myshopify.com",
+      currency: "EUR",
+      email: "help@maple-and-pine.example",
+    },
     locale: "en",
     availableLocales: ["en", "fr", "de", "es", "it", "nl", "ja"],
     customer: null,
@@ -62,7 +97,7 @@ export function renderInput(overrides: Partial<StorefrontRenderInput> = {}): Sto
       { id: 101, name: "Ana Díaz" },
       { id: 102, name: "Kenji Sato" },
     ],
-    appMetafields: portalMetafield(demoSnapshot()),
+    appMetafields: snapshotMetafields(demoSnapshot()),
     path: "/pages/help",
     ...overrides,
   };

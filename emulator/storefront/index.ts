@@ -1,12 +1,21 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { readAppBlock, renderAppBlock, resolveBlockSettings } from "./app-block.js";
+import {
+  createShopifyLiquid,
+  escapeHtml,
+  loadLocaleFiles,
+  readAppBlock,
+  renderAppBlock,
+  resolveBlockSettings,
+  ShopifyLiquidError,
+  toMetafieldDrop,
+  type MetafieldDrop,
+} from "../../app/lib/shopify-liquid/index";
 import { endonym, englishName, pageChromeStrings, textDirection } from "./page-chrome.js";
-import { createShopifyLiquid, ShopifyLiquidError, toMetafieldDrop, type MetafieldDrop } from "./shopify-liquid.js";
-import { escapeHtml, loadLocaleFiles } from "./translations.js";
 
 export interface StorefrontRenderInput {
-  shop: { name: string; domain: string; currency: string };
+  /** `email` is the shop's contact email (Liquid `shop.email`), shown by the portal's contact module. */
+  shop: { name: string; domain: string; currency: string; email?: string };
   /** Request locale, e.g. "en", "fr", "pt-BR". Must be one of availableLocales. */
   locale: string;
   /** Published shop locales, for the locale switch and locale-prefixed routes. */
@@ -75,6 +84,7 @@ export async function renderStorefrontPage(input: StorefrontRenderInput): Promis
   const globals = {
     shop: {
       name: shop.name,
+      email: shop.email ?? "",
       domain: shop.domain,
       permanent_domain: shop.domain,
       url: `https://${shop.domain}`,

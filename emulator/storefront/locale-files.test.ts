@@ -1,9 +1,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readAppBlock } from "./app-block.js";
+import {
+  loadLocaleFiles,
+  readAppBlock,
+  translationKeys,
+  type TranslationTree,
+} from "../../app/lib/shopify-liquid/index";
 import { extensionRoot } from "./index.js";
-import { loadLocaleFiles, translationKeys, type TranslationTree } from "./translations.js";
 
 const localesDir = path.join(extensionRoot, "locales");
 const REQUIRED_LOCALES = ["en", "fr", "de", "es", "it", "nl", "ja"];

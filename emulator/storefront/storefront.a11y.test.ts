@@ -3,7 +3,7 @@ import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoSnapshot, portalMetafield, renderInput } from "./fixtures.js";
+import { demoSnapshot, renderInput, snapshotMetafields } from "./fixtures.js";
 import {
   EXTENSION_ASSETS_URL_PREFIX,
   extensionAssetsDir,
@@ -84,9 +84,9 @@ describe.skipIf(!existsSync(chromiumPath))("storefront help page in a browser", 
 
   it("applies the snapshot's accent color to the open question's border", { timeout: 30_000 }, async () => {
     const snapshot = demoSnapshot();
-    snapshot.branding = { accentColor: "#aa0055", radius: 4 };
+    snapshot.portal.branding = { ...snapshot.portal.branding, accentColor: "#aa0055", radius: 4 };
     const page = await open(
-      renderInput({ appMetafields: portalMetafield(snapshot), blockSettings: { open_first_answer: true } }),
+      renderInput({ appMetafields: snapshotMetafields(snapshot), blockSettings: { open_first_answer: true } }),
     );
     const style = await page.locator("details[open]").evaluate((el) => {
       const computed = getComputedStyle(el);

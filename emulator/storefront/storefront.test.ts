@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { demoSnapshot, portalMetafield, renderInput } from "./fixtures.js";
+import { demoSnapshot, renderInput, snapshotMetafields } from "./fixtures.js";
 import { EXTENSION_ASSETS_URL_PREFIX, extensionAssetsDir, renderStorefrontPage } from "./index.js";
 
 /** The rendered app block, without the emulator's page around it. */
@@ -17,12 +17,13 @@ function summaries(html: string): string[] {
 }
 
 describe("storefront help page: portal block", () => {
-  it("renders the FAQ of the shopper's locale as disclosure widgets", async () => {
+  it("renders the FAQ of the shopper's locale, grouped by category, as disclosure widgets", async () => {
     const block = portalBlock(await renderStorefrontPage(renderInput({ locale: "fr" })));
 
     expect(block).toMatch(/<h2[^>]*>Aide et assistance<\/h2>/);
     expect(block).toContain("Suivez une commande, lancez un retour ou trouvez une réponse.");
     expect(summaries(block)).toEqual(["Quel est le délai de livraison ?"]);
+    expect(block).toMatch(/<h4\s+class="resolve-portal__group-heading"[^>]*>Livraison<\/h4>/);
     expect(block).toMatch(
       /<details[\s\S]*?<summary[\s\S]*?<\/summary>\s*<div class="resolve-portal__answer"><p>Les commandes partent sous <strong>2 jours ouvrés<\/strong>.<\/p><\/div>\s*<\/details>/,
     );
@@ -32,7 +33,22 @@ describe("storefront help page: portal block", () => {
     expect(block).not.toContain("How long does shipping take?");
   });
 
-  it("falls back to the snapshot's default locale and marks that content's language", async () => {
+  it("lists questions without a category last, under their own heading", async () => {
+    const block = portalBlock(await renderStorefrontPage(renderInput()));
+    const headings = [...block.matchAll(/<h4[^>]*>([^<]*)<\/h4>/g)].map((m) => m[1]);
+    expect(headings).toEqual(["Shipping", "Other questions"]);
+    expect(block.indexOf("How long does shipping take?")).toBeLessThan(
+      block.indexOf("How long do I have to return an item?"),
+    );
+
+    const snapshot = demoSnapshot();
+    snapshot.content.en!.categories = [];
+    const flat = portalBlock(await renderStorefrontPage(renderInput({ appMetafields: snapshotMetafields(snapshot) })));
+    expect(flat).not.toContain("<h4");
+    expect(summaries(flat)).toEqual(["How long does shipping take?", "How long do I have to return an item?"]);
+  });
+
+  it("falls back to the shop's default language and marks that content's language", async () => {
     const html = await renderStorefrontPage(renderInput({ locale: "de" }));
     const block = portalBlock(html);
 
@@ -45,15 +61,38 @@ describe("storefront help page: portal block", () => {
     expect(block).toContain(">2 Fragen<");
   });
 
+  it("marks a policy or an article shown in the default language inside translated content", async () => {
+    const snapshot = demoSnapshot();
+    snapshot.content.fr!.faq.push({
+      id: "untranslated",
+      categoryId: null,
+      question: "Do you ship abroad?",
+      answerHtml: "<p>Yes.</p>",
+      keywords: "",
+      lang: "en",
+    });
+    const block = portalBlock(
+      await renderStorefrontPage(renderInput({ locale: "fr", appMetafields: snapshotMetafields(snapshot) })),
+    );
+    expect(block).toMatch(/<div\s+class="resolve-portal__policy"\s+lang="en"/);
+    expect(block).toMatch(/<details[^>]*-untranslated"[^>]*lang="en"/);
+    expect(block).toContain(">Autres questions<");
+  });
+
   it("uses the content of a region's language (pt-BR reads pt) before the default", async () => {
     const snapshot = demoSnapshot();
-    snapshot.locales.pt = {
+    snapshot.content.pt = {
       heading: "Central de ajuda",
-      faq: [{ id: "prazo", question: "Qual é o prazo?", answerHtml: "<p>5 dias.</p>" }],
+      categories: [],
+      faq: [{ id: "prazo", categoryId: null, question: "Qual é o prazo?", answerHtml: "<p>5 dias.</p>", keywords: "" }],
     };
     const block = portalBlock(
       await renderStorefrontPage(
-        renderInput({ locale: "pt-BR", availableLocales: ["en", "pt-BR"], appMetafields: portalMetafield(snapshot) }),
+        renderInput({
+          locale: "pt-BR",
+          availableLocales: ["en", "pt-BR"],
+          appMetafields: snapshotMetafields(snapshot),
+        }),
       ),
     );
 
@@ -64,13 +103,15 @@ describe("storefront help page: portal block", () => {
   });
 
   it("shows a friendly empty state, not an error, before anything is published", async () => {
-    const emptyValue = { resolve: { portal: { type: "json", value: "" } } };
+    const { portal } = demoSnapshot();
     for (const appMetafields of [
       {},
       { resolve: {} },
-      emptyValue,
-      portalMetafield({}),
-      portalMetafield({ version: 1, locales: {} }),
+      { resolve: { portal: { type: "json", value: "" } } },
+      snapshotMetafields({ portal: {}, content: {} }),
+      // Settings without any language's content, or content without settings.
+      snapshotMetafields({ portal, content: {} }),
+      snapshotMetafields({ portal: {}, content: demoSnapshot().content }),
     ]) {
       const block = portalBlock(await renderStorefrontPage(renderInput({ locale: "es", appMetafields })));
 
@@ -88,44 +129,121 @@ describe("storefront help page: portal block", () => {
     expect(block).toContain("publish your help content in the Resolve app");
   });
 
-  it("turns the snapshot's branding into custom properties on the block root", async () => {
+  it("turns the snapshot's branding into custom properties and a density class on the block root", async () => {
     const block = portalBlock(await renderStorefrontPage(renderInput()));
     expect(block).toMatch(
-      /<section\s+class="resolve-portal"[^>]*style="--resolve-accent: #1f6feb; --resolve-radius: 12px;"/,
+      /<section\s+class="resolve-portal resolve-portal--comfortable"[^>]*style="--resolve-accent: #1f6feb; --resolve-on-accent: #ffffff; --resolve-radius: 12px;"/,
     );
+
+    const snapshot = demoSnapshot();
+    snapshot.portal.branding = { ...snapshot.portal.branding, density: "compact", accentColor: "#A05", radius: 0 };
+    const compact = portalBlock(
+      await renderStorefrontPage(renderInput({ appMetafields: snapshotMetafields(snapshot) })),
+    );
+    expect(compact).toMatch(/class="resolve-portal resolve-portal--compact"/);
+    expect(compact).toContain("--resolve-accent: #a05;");
+    expect(compact).toContain("--resolve-radius: 0px;");
   });
 
-  it("keeps anything but a hex color and a bounded radius out of the style attribute", async () => {
+  it("keeps anything but hex colours and a bounded radius out of the style attribute", async () => {
     const snapshot = demoSnapshot();
-    snapshot.branding = { accentColor: 'red; background: url("https://evil.test/x")', radius: 400 };
-    const block = portalBlock(await renderStorefrontPage(renderInput({ appMetafields: portalMetafield(snapshot) })));
+    const tampered = snapshot.portal.branding as unknown as Record<string, unknown>;
+    tampered.accentColor = 'red; background: url("https://evil.test/x")';
+    tampered.textOnAccentColor = "#fff;}body{display:none";
+    tampered.radius = 400;
+    tampered.density = '" onmouseover="alert(1)';
+    const block = portalBlock(await renderStorefrontPage(renderInput({ appMetafields: snapshotMetafields(snapshot) })));
 
     expect(block).not.toContain("evil.test");
+    expect(block).not.toContain("display:none");
     expect(block).not.toContain("--resolve-accent");
+    expect(block).not.toContain("--resolve-on-accent");
+    expect(block).not.toContain("onmouseover");
     expect(block).toContain('style="--resolve-radius: 32px;"');
+    expect(block).toContain('class="resolve-portal resolve-portal--comfortable"');
+
+    for (const accentColor of ["#12345", "#1234", "#12345678", "1f6feb", "#ggg"]) {
+      tampered.accentColor = accentColor;
+      const html = portalBlock(
+        await renderStorefrontPage(renderInput({ appMetafields: snapshotMetafields(snapshot) })),
+      );
+      expect(html, accentColor).not.toContain("--resolve-accent");
+    }
   });
 
-  it("passes the app's sanitized answer HTML through but escapes every other snapshot field", async () => {
+  it("passes the app's sanitized HTML through but escapes every other snapshot field", async () => {
     const snapshot = demoSnapshot();
-    snapshot.locales.en = {
+    snapshot.content.en = {
       heading: "Help <script>alert('heading')</script>",
       intro: "<img src=x onerror=alert(1)>",
+      categories: [{ id: "c1", title: "<b>Bold</b> category", lang: 'en" onclick="x' }],
       faq: [
         {
           id: 'x" onmouseover="alert(1)',
+          categoryId: "c1",
           question: "Returns? <script>alert('question')</script>",
           answerHtml: '<p>Use the <a href="/apps/resolve">returns form</a>.</p>',
+          keywords: '"><script>alert(1)</script>',
+          lang: '"><script>alert(2)</script>',
         },
       ],
     };
-    const block = portalBlock(await renderStorefrontPage(renderInput({ appMetafields: portalMetafield(snapshot) })));
+    const block = portalBlock(await renderStorefrontPage(renderInput({ appMetafields: snapshotMetafields(snapshot) })));
 
     expect(block).not.toContain("<script");
     expect(block).not.toContain("<img");
+    expect(block).not.toContain("<b>");
     expect(block).not.toContain('" onmouseover');
+    expect(block).not.toContain('" onclick');
     expect(block).toContain("Help &lt;script&gt;alert(&#39;heading&#39;)&lt;/script&gt;");
     expect(summaries(block)).toEqual(["Returns? &lt;script&gt;alert(&#39;question&#39;)&lt;/script&gt;"]);
     expect(block).toContain('<p>Use the <a href="/apps/resolve">returns form</a>.</p>');
+  });
+
+  it("shows only the modules the merchant turned on", async () => {
+    const all = portalBlock(await renderStorefrontPage(renderInput()));
+    expect(all).toContain("resolve-portal__module--tracking");
+    expect(all).toMatch(/<h3[^>]*>Returns<\/h3>/);
+    expect(all).toContain("You can return items within 30 days of delivery.");
+    expect(all).toContain("<p>Return unworn items within <strong>30 days</strong> of delivery.</p>");
+    expect(all).toContain("<details");
+    expect(all).toContain(
+      'Email us at <a href="mailto:help@maple-and-pine.example">help@maple-and-pine.example</a> and we will get back to you.',
+    );
+
+    const snapshot = demoSnapshot();
+    snapshot.portal.branding.modules = { tracking: false, returns: false, faq: false, contact: true };
+    snapshot.portal.contact = { email: false, orderRequired: false };
+    const none = portalBlock(await renderStorefrontPage(renderInput({ appMetafields: snapshotMetafields(snapshot) })));
+    expect(none).not.toContain("resolve-portal__module--tracking");
+    expect(none).not.toContain("resolve-portal__module--returns");
+    expect(none).not.toContain("<details");
+    // Contact is on, but without the email option there is nothing a shopper can use without the script.
+    expect(none).not.toContain("mailto:");
+    // Still a published portal, not the "coming soon" state.
+    expect(none).not.toContain("Answers are coming soon");
+    expect(none).toContain("Help &amp; support");
+  });
+
+  it("says what the return window counts from, in the shopper's language", async () => {
+    const snapshot = demoSnapshot();
+    snapshot.content.fr!.returnWindowStart = "fulfillment";
+    snapshot.content.fr!.returnWindowDays = 1;
+    const block = portalBlock(
+      await renderStorefrontPage(renderInput({ locale: "fr", appMetafields: snapshotMetafields(snapshot) })),
+    );
+    expect(block).toContain("Vous pouvez retourner un article dans un délai de 1 jour après l’expédition.");
+    expect(portalBlock(await renderStorefrontPage(renderInput({ locale: "fr" })))).toContain(
+      "dans un délai de 30 jours après la livraison.",
+    );
+  });
+
+  it("leaves the returns module out when the shop has no policy text or window to show", async () => {
+    const snapshot = demoSnapshot();
+    delete snapshot.content.en!.policyHtml;
+    delete snapshot.content.en!.returnWindowDays;
+    const block = portalBlock(await renderStorefrontPage(renderInput({ appMetafields: snapshotMetafields(snapshot) })));
+    expect(block).not.toContain("resolve-portal__module--returns");
   });
 
   it("greets a signed-in shopper by escaped first name and offers guests a sign-in link back here", async () => {
@@ -136,10 +254,14 @@ describe("storefront help page: portal block", () => {
     );
     expect(signedIn).toContain("Signed in as Ana &lt;b&gt;.");
     expect(signedIn).not.toContain("/account/login");
+    expect(signedIn).toMatch(/<a class="resolve-portal__button" href="\/account">View your orders<\/a>/);
 
     const guest = portalBlock(await renderStorefrontPage(renderInput({ locale: "fr" })));
     expect(guest).toContain(
       'Vous avez un compte\u202f? <a href="/fr/account/login?return_url=%2Fpages%2Fhelp">Connectez-vous</a>',
+    );
+    expect(guest).toMatch(
+      /<a class="resolve-portal__button" href="\/fr\/account\/login\?return_url=%2Fpages%2Fhelp">Se connecter pour suivre une commande<\/a>/,
     );
   });
 
@@ -155,8 +277,8 @@ describe("storefront help page: portal block", () => {
       ),
     );
     expect(custom).toMatch(/<h2[^>]*>Questions\? We answer.<\/h2>/);
-    expect(custom).toMatch(/<details[^>]*id="ResolveFaq-[^"]*-shipping-time"\s+open\s*>/);
-    expect(custom).not.toMatch(/-return-window"\s+open/);
+    expect(custom).toMatch(/<details[^>]*id="ResolveFaq-[^"]*-shipping-time"[^>]*\sopen\s*>/);
+    expect(custom).not.toMatch(/-return-window"[^>]*\sopen\s*>/);
 
     const defaults = portalBlock(await renderStorefrontPage(renderInput()));
     expect(defaults).not.toMatch(/\sopen\s*>/);

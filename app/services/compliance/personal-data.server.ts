@@ -1,4 +1,9 @@
 import type { Db } from "../../db-types.server";
+import { deleteShopBranding } from "../../models/Branding.server";
+import { deleteShopFaq } from "../../models/Faq.server";
+import { deleteShopReturnPolicy } from "../../models/ReturnPolicy.server";
+import { deleteCustomerRateLimits, deleteShopRateLimits } from "../guest-lookup-rate-limit.server";
+import { deleteShopPublishState } from "../publish-storefront-snapshot.server";
 
 /** The customer a compliance webhook names, as Shopify sends it. */
 export interface ComplianceCustomer {
@@ -56,5 +61,54 @@ const shops: PersonalDataSource = {
   redactShop: async (db, shop) => (await db.shop.deleteMany({ where: { domain: shop } })).count,
 };
 
+/** The merchant's FAQ (categories, articles, translations): shop content, no shopper data. */
+const faq: PersonalDataSource = {
+  name: "FAQ",
+  ...noCustomerData,
+  redactShop: deleteShopFaq,
+};
+
+/**
+ * Guest order lookup counters, for 15 minutes at most: keyed hashes of shopper IPs and emails, and order numbers
+ * tried. Nothing readable to export; a redacted customer's email counter is deleted.
+ */
+const rateLimits: PersonalDataSource = {
+  name: "Order lookup rate limits",
+  exportCustomer: async () => [],
+  redactCustomer: (db, shop, customer) => deleteCustomerRateLimits(db, shop, customer.email),
+  redactShop: deleteShopRateLimits,
+};
+
+/** The merchant's return policy: shop configuration, no shopper data. */
+const returnPolicy: PersonalDataSource = {
+  name: "Return policy",
+  ...noCustomerData,
+  redactShop: deleteShopReturnPolicy,
+};
+
+/** The portal's look and texts: shop configuration, no shopper data. */
+const branding: PersonalDataSource = {
+  name: "Branding",
+  ...noCustomerData,
+  redactShop: deleteShopBranding,
+};
+
+/** When and what was last published to the storefront (status, hash, error): no shopper data. */
+const publishState: PersonalDataSource = {
+  name: "Storefront publishing",
+  ...noCustomerData,
+  redactShop: deleteShopPublishState,
+};
+
 // Order matters for shop/redact only in that the shop row goes last.
-export const personalDataSources: PersonalDataSource[] = [sessions, webhookReceipts, complianceRequests, shops];
+export const personalDataSources: PersonalDataSource[] = [
+  sessions,
+  webhookReceipts,
+  complianceRequests,
+  faq,
+  returnPolicy,
+  rateLimits,
+  branding,
+  publishState,
+  shops,
+];

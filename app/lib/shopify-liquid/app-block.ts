@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Liquid } from "liquidjs";
-import { ShopifyLiquidError } from "./shopify-liquid.js";
+import { ShopifyLiquidError } from "./shopify-liquid";
 
 export interface SchemaSetting {
   type: string;

@@ -13,11 +13,11 @@ import {
   type Template,
   type TopLevelToken,
 } from "liquidjs";
-import { escapeHtml, localeFileFor, translate, type LocaleFiles } from "./translations.js";
+import { escapeHtml, localeFileFor, translate, type LocaleFiles } from "./translations";
 
 /**
  * A liquidjs engine that behaves like Shopify's Liquid where a theme app extension depends on it.
- * What it does not reproduce is listed in emulator/storefront/README.md.
+ * What it does not reproduce is listed in emulator/storefront/README.md (the emulator renders with it too).
  */
 export interface ShopifyLiquidOptions {
   /** Root of the theme app extension (holds blocks/, snippets/, assets/, locales/). */

@@ -1,8 +1,10 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { extensionRoot } from "./index.js";
-import { createShopifyLiquid, formatMoney, handleize, toMetafieldDrop } from "./shopify-liquid.js";
-import { loadLocaleFiles, localeFileFor, translate, type LocaleFiles, type TranslationTree } from "./translations.js";
+import { selfServiceExtensionRoot } from "./index";
+import { createShopifyLiquid, formatMoney, handleize, toMetafieldDrop } from "./shopify-liquid";
+import { loadLocaleFiles, localeFileFor, translate, type LocaleFiles, type TranslationTree } from "./translations";
+
+const extensionRoot = selfServiceExtensionRoot();
 
 const extensionTranslations = loadLocaleFiles(path.join(extensionRoot, "locales"), "storefront");
 

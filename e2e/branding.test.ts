@@ -1,0 +1,171 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+
+import { BROWSER_USER_AGENT, launchChromium } from "./chromium";
+import { watchConsoleErrors } from "./page-errors";
+
+const demo = inject("demo");
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let consoleErrors: string[];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  await context?.close();
+  context = await browser.newContext({ userAgent: BROWSER_USER_AGENT, viewport: { width: 1400, height: 1000 } });
+  page = await context.newPage();
+  consoleErrors = watchConsoleErrors(page);
+});
+
+const app = () => page.frameLocator("iframe#app");
+const storefrontHtml = async () => (await fetch(demo.storefrontUrl)).text();
+const publishedPortal = async () => {
+  const metafields = (await (await fetch(`${demo.emulatorUrl}/_emulator/metafields`)).json()) as Record<
+    string,
+    Record<string, { value: string }>
+  >;
+  const portal = metafields.resolve?.portal;
+  return portal ? (JSON.parse(portal.value) as { branding: { accentColor: string } }) : null;
+};
+
+/** Opens Resolve in the emulator's admin and goes to Branding through the app's navigation menu. */
+async function openBranding() {
+  await page.goto(demo.adminUrl);
+  await app()
+    .getByRole("heading", { name: /Welcome to Resolve/ })
+    .waitFor({ timeout: 20_000 });
+  await page.getByRole("navigation", { name: "Admin" }).getByRole("button", { name: "Branding" }).click();
+  await app().getByRole("heading", { name: "Colours" }).waitFor({ timeout: 20_000 });
+  // The first preview has rendered: the page is hydrated and talking to the app.
+  await app().locator("iframe[title^='Storefront preview']").waitFor({ timeout: 20_000 });
+}
+
+const accentField = () => app().getByRole("textbox", { name: "Accent colour", exact: true });
+const saveBarSave = () => page.getByRole("region", { name: "Unsaved changes" }).getByRole("button", { name: "Save" });
+
+describe("branding in the admin", () => {
+  it("previews a new accent colour live, then saving publishes it to the storefront block", async () => {
+    await openBranding();
+    const accent = "#aa0055";
+    expect(await storefrontHtml()).not.toContain(`--resolve-accent: ${accent};`);
+
+    await accentField().fill(accent);
+    // The preview re-renders the block's own Liquid with the unsaved colour.
+    const preview = app().locator("iframe[title^='Storefront preview']");
+    await expect
+      .poll(async () => (await preview.getAttribute("srcdoc")) ?? "", { timeout: 10_000 })
+      .toContain(`--resolve-accent: ${accent};`);
+    expect(await preview.getAttribute("sandbox")).toBe("");
+
+    await saveBarSave().click();
+    await expect
+      .poll(() => page.getByRole("status").filter({ hasText: "Branding saved" }).count(), { timeout: 20_000 })
+      .toBe(1);
+
+    // Published through the emulator's metafieldsSet, and rendered by the storefront's Liquid.
+    expect((await publishedPortal())?.branding.accentColor).toBe(accent);
+    const storefront = await storefrontHtml();
+    expect(storefront).toMatch(/<section\s+class="resolve-portal[^"]*"[^>]*style="[^"]*--resolve-accent: #aa0055;/);
+    await expect
+      .poll(() =>
+        app()
+          .getByText(/^Published /)
+          .count(),
+      )
+      .toBe(1);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it.each([
+    ["#fff;} body { display: none", "display: none"],
+    ['url("https://evil.test/x.png")', "evil.test"],
+  ])("refuses the colour %j with a field error and saves nothing", async (badColor, marker) => {
+    await openBranding();
+    const before = await publishedPortal();
+    const savedAccent = await accentField().inputValue();
+
+    await accentField().fill(badColor);
+    await saveBarSave().click();
+
+    await expect.poll(() => app().getByText("Some settings need your attention").count(), { timeout: 20_000 }).toBe(1);
+    expect(await app().getByText("Enter a hex colour such as #1f4d3a").count()).toBeGreaterThan(0);
+    expect(await accentField().getAttribute("aria-invalid")).toBe("true");
+
+    // Nothing stored or published: a reload shows the saved colour, the storefront never sees the value.
+    expect(await publishedPortal()).toEqual(before);
+    expect(await storefrontHtml()).not.toContain(marker);
+    await page.reload();
+    await app()
+      .getByRole("heading", { name: /Welcome to Resolve/ })
+      .waitFor({ timeout: 20_000 });
+    await page.getByRole("navigation", { name: "Admin" }).getByRole("button", { name: "Branding" }).click();
+    await expect.poll(() => accentField().inputValue(), { timeout: 20_000 }).toBe(savedAccent);
+  });
+
+  it("warns about hard-to-read colours without blocking, and Discard brings back the saved ones", async () => {
+    await openBranding();
+    const savedAccent = await accentField().inputValue();
+
+    await accentField().fill("#ffcc00");
+    await expect
+      .poll(
+        () =>
+          app()
+            .getByText(/has a contrast ratio of 1\.51:1; WCAG AA asks for at least 4\.5:1/)
+            .count(),
+        {
+          timeout: 10_000,
+        },
+      )
+      .toBeGreaterThan(0);
+    expect(await app().getByText("You can still save these colours.").count()).toBe(1);
+
+    await page.getByRole("region", { name: "Unsaved changes" }).getByRole("button", { name: "Discard" }).click();
+    await expect.poll(() => accentField().inputValue()).toBe(savedAccent);
+    await expect.poll(() => page.getByRole("region", { name: "Unsaved changes" }).isVisible()).toBe(false);
+  });
+
+  it("has no serious or critical accessibility violation (axe, WCAG 2.1 AA)", async () => {
+    await page.goto(demo.adminUrl);
+    await app()
+      .getByRole("heading", { name: /Welcome to Resolve/ })
+      .waitFor({ timeout: 20_000 });
+    const frame = page.frames().find((candidate) => candidate.url().startsWith(demo.appUrl));
+    expect(frame).toBeDefined();
+    const url = new URL(frame!.url());
+    url.pathname = "/app/branding";
+    const framePage = await context.newPage();
+    const frameErrors = watchConsoleErrors(framePage);
+    await framePage.goto(url.toString());
+    await framePage.getByRole("heading", { name: "Colours" }).waitFor();
+    await framePage.locator("iframe[title^='Storefront preview']").waitFor({ timeout: 20_000 });
+    const blockingViolations = async (target: Page, preview: "skip" | "only" | "none") => {
+      let builder = new AxeBuilder({ page: target }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]);
+      // axe cannot run inside the sandboxed preview frame (scripts are off there, by design); its document is
+      // checked on its own below.
+      if (preview === "skip") builder = builder.exclude("iframe[title^='Storefront preview']");
+      const results = await builder.analyze();
+      return results.violations
+        .filter((violation) => ["serious", "critical"].includes(violation.impact ?? ""))
+        .map((violation) => `${violation.id}: ${violation.help}`);
+    };
+    for (const width of ["Mobile", "Desktop"]) {
+      await framePage.getByRole("button", { name: width }).click();
+      expect(await blockingViolations(framePage, "skip")).toEqual([]);
+    }
+    expect(frameErrors).toEqual([]);
+
+    // What the preview shows shoppers, as a page of its own.
+    const previewDocument = await framePage.locator("iframe[title^='Storefront preview']").getAttribute("srcdoc");
+    const previewPage = await context.newPage();
+    await previewPage.setContent(previewDocument ?? "");
+    expect(await blockingViolations(previewPage, "none")).toEqual([]);
+  });
+});
