@@ -74,6 +74,17 @@ describe("the FAQ in the admin", () => {
     // The demo shop also sells in French, German and Spanish: the list says what is left to translate.
     expect(await row.innerText()).toMatch(/Missing: French, German, Spanish/);
     expect(consoleErrors).toEqual([]);
+
+    // Shoppers see it on the storefront, rendered by the block's Liquid from the published snapshot,
+    // with the answer's formatting and without the script.
+    const storefront = await context.newPage();
+    await storefront.goto(demo.storefrontUrl);
+    const question = storefront.getByText("Do you offer gift wrapping?");
+    await question.waitFor();
+    await question.click();
+    const answer = storefront.locator("details[open]").filter({ hasText: "Do you offer gift wrapping?" });
+    expect(await answer.innerHTML()).toContain("<strong>$5</strong>");
+    expect(await answer.innerHTML()).not.toContain("script");
   });
 
   it("imports nothing from a CSV file with a bad row, and says which row and column to fix", async () => {
