@@ -2,6 +2,11 @@ import type { Db } from "../../db-types.server";
 import { deleteShopBranding } from "../../models/Branding.server";
 import { deleteShopFaq } from "../../models/Faq.server";
 import { deleteShopReturnPolicy } from "../../models/ReturnPolicy.server";
+import {
+  deleteCustomerSubmissions,
+  deleteShopSubmissions,
+  exportCustomerSubmissions,
+} from "../../models/ReturnSubmission.server";
 import { deleteCustomerRateLimits, deleteShopRateLimits } from "../guest-lookup-rate-limit.server";
 import { deleteShopPublishState } from "../publish-storefront-snapshot.server";
 
@@ -100,6 +105,14 @@ const publishState: PersonalDataSource = {
   redactShop: deleteShopPublishState,
 };
 
+/** Returns shoppers submitted from the storefront: their lines, reason, note and resolution preference. */
+const returnSubmissions: PersonalDataSource = {
+  name: "Storefront return submissions",
+  exportCustomer: (db, shop, customer) => exportCustomerSubmissions(db, shop, customer.id),
+  redactCustomer: (db, shop, customer) => deleteCustomerSubmissions(db, shop, customer.id),
+  redactShop: deleteShopSubmissions,
+};
+
 // Order matters for shop/redact only in that the shop row goes last.
 export const personalDataSources: PersonalDataSource[] = [
   sessions,
@@ -110,5 +123,6 @@ export const personalDataSources: PersonalDataSource[] = [
   rateLimits,
   branding,
   publishState,
+  returnSubmissions,
   shops,
 ];

@@ -1,0 +1,79 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+
+import { LOCALE_PATTERN } from "../models/ReturnPolicy.server";
+import { storefrontError, storefrontJson } from "../services/authenticate-storefront.server";
+import { parseStorefrontForm } from "../services/storefront-input.server";
+import { orderRefSchema } from "../services/storefront-orders.server";
+import { getReturnOptions, submitReturn, submitReturnSchema } from "../services/storefront-returns.server";
+import { signInUrl } from "../services/storefront-sign-in.server";
+import { SHOPIFY_RETRY_AFTER_SECONDS, storefrontRoute } from "../services/storefront-route.server";
+
+const query = (request: Request, name: string) => new URL(request.url).searchParams.get(name);
+
+function signInRequired(request: Request, pathPrefix: string) {
+  return storefrontJson(
+    {
+      error: "sign_in_required",
+      signInUrl: signInUrl(pathPrefix, query(request, "returnTo"), request.headers.get("referer")),
+    },
+    401,
+  );
+}
+
+/**
+ * GET /apps/resolve/orders/:orderRef/returns[?locale=fr] — what of one of the signed-in shopper's orders may be
+ * returned, why the rest may not, the reasons and resolutions the policy offers, and the order's returns.
+ */
+export const loader = ({ request, params }: LoaderFunctionArgs) =>
+  storefrontRoute(request, "returns", async ({ admin, shop, customerId, pathPrefix }) => {
+    if (!customerId) return signInRequired(request, pathPrefix);
+    const ref = orderRefSchema.safeParse(params.orderRef ?? "");
+    if (!ref.success) return storefrontError("order_not_found", 404);
+    const requested = query(request, "locale") ?? "";
+    const locale = LOCALE_PATTERN.test(requested) ? requested : "en";
+    const options = await getReturnOptions({ admin, shop, customerId, ref: ref.data, locale });
+    if (!options) return storefrontError("order_not_found", 404);
+    return storefrontJson(options);
+  });
+
+/**
+ * POST /apps/resolve/orders/:orderRef/returns — files a return, once per `idempotencyKey` (see
+ * docs/storefront-api.md).
+ */
+export const action = ({ request, params }: ActionFunctionArgs) =>
+  storefrontRoute(request, "returns", async ({ admin, shop, customerId, pathPrefix }) => {
+    if (request.method !== "POST") return storefrontError("method_not_allowed", 405, { Allow: "GET, POST" });
+    if (!customerId) return signInRequired(request, pathPrefix);
+    const ref = orderRefSchema.safeParse(params.orderRef ?? "");
+    if (!ref.success) return storefrontError("order_not_found", 404);
+    const form = await parseStorefrontForm(request, submitReturnSchema);
+    if ("response" in form) return form.response;
+    const result = await submitReturn({ admin, shop, customerId, ref: ref.data, body: form.data });
+    switch (result.kind) {
+      case "order_not_found":
+        return storefrontError("order_not_found", 404);
+      case "invalid":
+        return storefrontJson({ error: "invalid_input", fields: result.fields }, 422);
+      case "key_conflict":
+        return storefrontJson({ error: "idempotency_key_reused" }, 409);
+      case "rejected":
+        return storefrontJson({ error: result.error, submissionId: result.submissionId }, 422);
+      case "shopify_unavailable":
+        return Response.json(
+          { error: "shopify_unavailable", submissionId: result.submissionId },
+          {
+            status: 503,
+            headers: {
+              "Cache-Control": "no-store",
+              "X-Content-Type-Options": "nosniff",
+              "Retry-After": String(SHOPIFY_RETRY_AFTER_SECONDS),
+            },
+          },
+        );
+      case "filed":
+        return storefrontJson({
+          submissionId: result.submission.id,
+          return: { id: result.submission.shopifyReturnId, status: result.submission.shopifyStatus?.toLowerCase() },
+        });
+    }
+  });

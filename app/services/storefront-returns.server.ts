@@ -1,0 +1,391 @@
+import { z } from "zod";
+
+import { ReturnableOrder } from "../graphql/ReturnableOrder";
+import { ReturnCreateApproved } from "../graphql/ReturnCreateApproved";
+import { ReturnRequestCreate } from "../graphql/ReturnRequestCreate";
+import type { CurrencyCode } from "../types/admin.types";
+import { getReturnPolicy, policyHtmlFor, type ReturnPolicy } from "../models/ReturnPolicy.server";
+import {
+  claimFiling,
+  findSubmission,
+  recordFailed,
+  recordFiled,
+  RESOLUTION_PREFERENCES,
+  storeSubmission,
+  waitWhileFiling,
+  type ReturnSubmissionRecord,
+  type SubmissionRequest,
+} from "../models/ReturnSubmission.server";
+import {
+  allocateReturnUnits,
+  checkReturnEligibility,
+  quoteReturn,
+  shouldAutoApprove,
+  validateReturnRequest,
+  type EligibilityOrder,
+  type OrderEligibility,
+  type ReturnRequest,
+  type ReturnRequestProblem,
+} from "./check-return-eligibility.server";
+import { callShopify, ShopifyUnavailableError } from "./call-shopify.server";
+import { customerGid, findCustomerOrder, type OrderRef, type StorefrontAdmin } from "./storefront-orders.server";
+
+/**
+ * Returns filed by signed-in shoppers from the storefront block: what of an order they may return (GET), and
+ * filing a return (POST) — stored first, filed in Shopify once per idempotency key, re-validated against the
+ * policy and the order as Shopify reports it now (the block's view is never trusted).
+ */
+
+// ---- The order, from Shopify ----
+
+type ReturnableOrderData = NonNullable<Awaited<ReturnType<typeof fetchReturnableOrder>>>;
+
+async function fetchReturnableOrder(admin: StorefrontAdmin, orderId: string) {
+  const response = await callShopify(() => admin.graphql(ReturnableOrder, { variables: { id: orderId } }));
+  const { data } = await response.json();
+  if (!data?.order) return null;
+  return { timezone: data.shop.ianaTimezone, order: data.order };
+}
+
+/** Statuses whose units count as returned (declined and cancelled returns free theirs). */
+const HOLDING_STATUSES = new Set(["REQUESTED", "OPEN", "CLOSED"]);
+
+export function toEligibilityOrder({ timezone, order }: ReturnableOrderData): EligibilityOrder {
+  const returned = new Map<string, number>();
+  for (const ret of order.returns.nodes) {
+    if (!HOLDING_STATUSES.has(ret.status)) continue;
+    for (const line of ret.returnLineItems.nodes) {
+      const lineItemId = "fulfillmentLineItem" in line ? line.fulfillmentLineItem?.lineItem?.id : undefined;
+      if (lineItemId) returned.set(lineItemId, (returned.get(lineItemId) ?? 0) + line.quantity);
+    }
+  }
+  const fulfillments = order.fulfillments.filter((fulfillment) => fulfillment.status === "SUCCESS");
+  return {
+    timezone,
+    totalPrice: order.currentTotalPriceSet,
+    lines: order.lineItems.nodes.map((line) => ({
+      id: line.id,
+      quantity: line.quantity,
+      unfulfilledQuantity: line.unfulfilledQuantity,
+      returnedQuantity: returned.get(line.id) ?? 0,
+      isGiftCard: line.isGiftCard,
+      product: line.product
+        ? {
+            tags: line.product.tags,
+            productType: line.product.productType,
+            collectionIds: line.product.collections.nodes.map((collection) => collection.id),
+          }
+        : null,
+      originalUnitPrice: line.originalUnitPriceSet,
+      discountedUnitPrice: line.discountedUnitPriceAfterAllDiscountsSet,
+      fulfillments: fulfillments.flatMap((fulfillment) =>
+        fulfillment.fulfillmentLineItems.nodes
+          .filter((item) => item.lineItem.id === line.id)
+          .map((item) => ({
+            fulfillmentLineItemId: item.id,
+            quantity: item.quantity ?? 0,
+            createdAt: fulfillment.createdAt,
+            deliveredAt: fulfillment.deliveredAt ?? null,
+            displayStatus: fulfillment.displayStatus ?? null,
+          })),
+      ),
+    })),
+  };
+}
+
+/** One of the signed-in customer's orders with what deciding a return needs; null for anyone else's. */
+async function loadCustomerOrder(admin: StorefrontAdmin, customerId: string, ref: OrderRef) {
+  let orderId: string;
+  if (ref.kind === "id") {
+    orderId = `gid://shopify/Order/${ref.value}`;
+  } else {
+    const found = await findCustomerOrder(admin, customerId, ref);
+    if (!found?.id) return null;
+    orderId = found.id;
+  }
+  const data = await fetchReturnableOrder(admin, orderId);
+  if (!data || data.order.customer?.id !== customerGid(customerId)) return null;
+  return data;
+}
+
+// ---- GET: what may be returned ----
+
+export async function getReturnOptions(
+  input: { admin: StorefrontAdmin; shop: string; customerId: string; ref: OrderRef; locale: string },
+  now: Date = new Date(),
+) {
+  const data = await loadCustomerOrder(input.admin, input.customerId, input.ref);
+  if (!data) return null;
+  const { policy } = await getReturnPolicy(input.shop);
+  const order = toEligibilityOrder(data);
+  const eligibility = checkReturnEligibility(policy, order, now);
+  return {
+    order: { id: data.order.id, name: data.order.name },
+    lines: eligibility.lines.map((line) => {
+      const source = data.order.lineItems.nodes.find((candidate) => candidate.id === line.lineItemId);
+      const base = {
+        lineItemId: line.lineItemId,
+        title: source?.title ?? "",
+        variantTitle: source?.variantTitle ?? null,
+        quantity: line.quantity,
+        unavailable: line.unavailable,
+      };
+      return line.eligible
+        ? {
+            ...base,
+            eligible: true,
+            returnableQuantity: line.returnableQuantity,
+            returnBy: line.returnBy,
+            fees: line.fees,
+          }
+        : { ...base, eligible: false, reason: line.reason };
+    }),
+    anyReturnable: eligibility.anyReturnable,
+    currencyCode: eligibility.currencyCode,
+    resolutions: eligibility.resolutions,
+    returnShippingFees: eligibility.returnShippingFees,
+    reasons: policy.reasons.map(({ id, handle, noteRequired }) => ({ id, handle, noteRequired })),
+    // Sanitized HTML, as the snapshot's `policyHtml`: the shopper's language, else English, else the first written.
+    policyHtml: policyHtmlFor(
+      policy,
+      input.locale,
+      "en" in policy.policyText ? "en" : (Object.keys(policy.policyText)[0] ?? "en"),
+    ),
+    returns: data.order.returns.nodes.map((ret) => ({ id: ret.id, name: ret.name, status: ret.status.toLowerCase() })),
+  };
+}
+
+// ---- POST: filing a return ----
+
+/** The block's body. Lines name the order's line items; the reason and note apply to every line. */
+export const submitReturnSchema = z
+  .object({
+    idempotencyKey: z.uuid({ error: "invalid" }),
+    lines: z
+      .array(
+        z.object({
+          lineItemId: z.string().regex(/^gid:\/\/shopify\/LineItem\/\d{1,20}$/, { error: "invalid" }),
+          quantity: z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(1, { error: "invalid" }),
+        }),
+        { error: "required" },
+      )
+      .min(1, { error: "required" })
+      .max(100, { error: "invalid" }),
+    reasonId: z.string({ error: "required" }).regex(/^gid:\/\/shopify\/ReturnReasonDefinition\/\d{1,20}$/, {
+      error: "invalid",
+    }),
+    note: z
+      .string()
+      .trim()
+      .max(300, { error: "too_long" })
+      .optional()
+      .transform((note) => note || null),
+    resolution: z.enum(RESOLUTION_PREFERENCES, { error: "invalid" }),
+    exchangeVariantId: z
+      .string()
+      .regex(/^gid:\/\/shopify\/ProductVariant\/\d{1,20}$/, { error: "invalid" })
+      .optional()
+      .transform((id) => id ?? null),
+  })
+  .superRefine((body, context) => {
+    if (body.resolution === "exchange" && !body.exchangeVariantId) {
+      context.addIssue({ code: "custom", path: ["exchangeVariantId"], message: "required" });
+    }
+  });
+
+export type SubmitReturnBody = z.output<typeof submitReturnSchema>;
+
+/** Field errors keyed by path (`lines.0.quantity`), values the block translates. */
+export type FieldErrors = Record<string, string>;
+
+export type SubmitReturnResult =
+  | { kind: "order_not_found" }
+  | { kind: "invalid"; fields: FieldErrors }
+  | { kind: "key_conflict" }
+  | { kind: "shopify_unavailable"; submissionId: string }
+  | { kind: "rejected"; submissionId: string; error: string }
+  | { kind: "filed"; submission: ReturnSubmissionRecord };
+
+/** The request problems of the eligibility service, as field errors the block shows beside each field. */
+export function problemsToFields(problems: ReturnRequestProblem[]): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const problem of problems) {
+    switch (problem.problem) {
+      case "no_lines":
+        fields.lines = "required";
+        break;
+      case "resolution_not_offered":
+        fields.resolution = "not_offered";
+        break;
+      case "line_not_returnable":
+        fields[`lines.${problem.index}.lineItemId`] = problem.reason;
+        break;
+      case "quantity_over_returnable":
+        fields[`lines.${problem.index}.quantity`] = "over_returnable";
+        break;
+      case "duplicate_line":
+        fields[`lines.${problem.index}.lineItemId`] = "duplicate";
+        break;
+      case "reason_not_offered":
+        fields.reasonId = "not_offered";
+        break;
+      case "note_required":
+        fields.note = "required";
+        break;
+    }
+  }
+  return fields;
+}
+
+function toReturnRequest(body: SubmissionRequest): ReturnRequest {
+  return {
+    resolution: body.resolution,
+    lines: body.lines.map((line) => ({ ...line, reasonId: body.reasonId, note: body.note })),
+  };
+}
+
+/** Shopify's userErrors, as one key the block can translate (never Shopify's English message). */
+function userErrorKey(errors: { code?: string | null }[]): string {
+  const code = errors.find((error) => error.code)?.code;
+  return code ? `shopify_${code.toLowerCase()}` : "shopify_rejected";
+}
+
+/**
+ * Files a shopper's return exactly once per idempotency key. The submission is stored before Shopify is called;
+ * a retry with the same key answers with the stored outcome, or files a submission Shopify could not take.
+ */
+export async function submitReturn(
+  input: { admin: StorefrontAdmin; shop: string; customerId: string; ref: OrderRef; body: SubmitReturnBody },
+  now: Date = new Date(),
+): Promise<SubmitReturnResult> {
+  const { admin, shop, customerId, body } = input;
+  const data = await loadCustomerOrder(admin, customerId, input.ref);
+  if (!data) return { kind: "order_not_found" };
+  const request: SubmissionRequest = {
+    orderId: data.order.id,
+    lines: body.lines,
+    reasonId: body.reasonId,
+    note: body.note,
+    resolution: body.resolution,
+    exchangeVariantId: body.exchangeVariantId,
+  };
+
+  const { policy } = await getReturnPolicy(shop);
+  const order = toEligibilityOrder(data);
+  const eligibility = checkReturnEligibility(policy, order, now);
+
+  // A new submission that cannot be filed is refused before anything is stored. A known key skips this: its
+  // return may already be filed, which makes its units "already returned" now.
+  if (!(await findSubmission(shop, body.idempotencyKey))) {
+    const problems = validateReturnRequest(policy, toReturnRequest(request), eligibility);
+    if (problems.length > 0) return { kind: "invalid", fields: problemsToFields(problems) };
+  }
+
+  const stored = await storeSubmission({ shop, idempotencyKey: body.idempotencyKey, customerId, request });
+  if (stored.outcome === "key_conflict") return { kind: "key_conflict" };
+  let submission = stored.submission;
+  if (submission.status === "filed") return { kind: "filed", submission };
+
+  if (!(await claimFiling(shop, submission.id, undefined, now))) {
+    const settled = await waitWhileFiling(shop, body.idempotencyKey);
+    if (settled?.status === "filed") return { kind: "filed", submission: settled };
+    if (settled?.status === "failed" && settled.error && settled.error !== "shopify_unavailable") {
+      return { kind: "rejected", submissionId: submission.id, error: settled.error };
+    }
+    return { kind: "shopify_unavailable", submissionId: submission.id };
+  }
+
+  // The stored request is the one filed (a retry cannot change what the first submission asked for), checked
+  // again against the order as it is now.
+  const returnRequest = toReturnRequest(submission.request);
+  const problems = validateReturnRequest(policy, returnRequest, eligibility);
+  if (problems.length > 0) {
+    await recordFailed(shop, submission.id, "invalid");
+    return { kind: "invalid", fields: problemsToFields(problems) };
+  }
+
+  try {
+    const filed = await fileInShopify(admin, policy, order, eligibility, returnRequest, submission.request, now);
+    if ("userErrors" in filed) {
+      const error = userErrorKey(filed.userErrors);
+      await recordFailed(shop, submission.id, error);
+      return { kind: "rejected", submissionId: submission.id, error };
+    }
+    submission = await recordFiled(shop, submission.id, filed);
+    return { kind: "filed", submission };
+  } catch (thrown) {
+    await recordFailed(shop, submission.id, "shopify_unavailable");
+    if (thrown instanceof ShopifyUnavailableError) return { kind: "shopify_unavailable", submissionId: submission.id };
+    throw thrown;
+  }
+}
+
+async function fileInShopify(
+  admin: StorefrontAdmin,
+  policy: ReturnPolicy,
+  order: EligibilityOrder,
+  eligibility: OrderEligibility,
+  returnRequest: ReturnRequest,
+  stored: SubmissionRequest,
+  now: Date,
+): Promise<{ id: string; status: string } | { userErrors: { code?: string | null }[] }> {
+  const quote = quoteReturn(policy, order, eligibility, returnRequest);
+  const returnLineItems = stored.lines.flatMap((requested) => {
+    const line = eligibility.lines.find((candidate) => candidate.lineItemId === requested.lineItemId);
+    if (!line?.eligible) return [];
+    const restocking = quote.restockingFees.find((fee) => fee.lineItemId === line.lineItemId);
+    return allocateReturnUnits(line, requested.quantity).map((units) => ({
+      fulfillmentLineItemId: units.fulfillmentLineItemId,
+      quantity: units.quantity,
+      returnReasonDefinitionId: stored.reasonId,
+      restocking: restocking?.percentage ?? 0,
+    }));
+  });
+  const shippingFee =
+    Number(quote.returnShippingFee.amount) > 0
+      ? { amount: { amount: quote.returnShippingFee.amount, currencyCode: quote.currencyCode as CurrencyCode } }
+      : undefined;
+
+  if (shouldAutoApprove(policy, returnRequest, order, now).autoApprove) {
+    const response = await callShopify(() =>
+      admin.graphql(ReturnCreateApproved, {
+        variables: {
+          input: {
+            orderId: stored.orderId,
+            notifyCustomer: true,
+            returnShippingFee: shippingFee,
+            returnLineItems: returnLineItems.map(({ restocking, ...line }) => ({
+              ...line,
+              returnReasonNote: stored.note ?? "",
+              restockingFee: restocking > 0 ? { percentage: restocking } : undefined,
+            })),
+          },
+        },
+      }),
+    );
+    const { data } = await response.json();
+    const payload = data?.returnCreate;
+    if (payload?.return) return { id: payload.return.id, status: payload.return.status };
+    return { userErrors: payload?.userErrors ?? [] };
+  }
+
+  const response = await callShopify(() =>
+    admin.graphql(ReturnRequestCreate, {
+      variables: {
+        input: {
+          orderId: stored.orderId,
+          returnShippingFee: shippingFee,
+          returnLineItems: returnLineItems.map(({ restocking, ...line }) => ({
+            ...line,
+            customerNote: stored.note,
+            restockingFee: restocking > 0 ? { percentage: restocking } : undefined,
+          })),
+        },
+      },
+    }),
+  );
+  const { data } = await response.json();
+  const payload = data?.returnRequest;
+  if (payload?.return) return { id: payload.return.id, status: payload.return.status };
+  return { userErrors: payload?.userErrors ?? [] };
+}
