@@ -1,0 +1,325 @@
+/**
+ * `npm run bench:admin`: Lighthouse on the embedded admin pages (home and FAQ), as the admin frame loads them.
+ *
+ * Starts the demo itself (emulator + production build of the app) on free ports with a throwaway SQLite
+ * database, seeds a realistic FAQ (the starter articles plus generated ones), then runs Lighthouse's
+ * performance category several times per page with a desktop and a mobile config, and prints the median
+ * LCP, CLS, TBT, FCP and score per page against the goals. JSON results land in bench/results/ (git-ignored).
+ * It measures and prints; it never fails the build.
+ *
+ * Environment: BENCH_RUNS (runs per page and config, default 3), BENCH_SKIP_BUILD=1 (reuse the last build in
+ * RESOLVE_BUILD_DIR), CHROME_PATH (default /usr/bin/chromium), BENCH_ARTICLES (generated articles, default 120).
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse, { type Config, type Flags } from "lighthouse";
+import desktopConfig from "lighthouse/core/config/desktop-config.js";
+
+import { startDemo } from "../emulator/demo";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+/** The goals this benchmark reports against (milliseconds, except CLS). */
+export const GOALS = { lcpGoalMs: 1500, lcpShopifyMs: 2500, clsShopify: 0.1 } as const;
+
+const CHROME_FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** The Shopify library turns away bots (HeadlessChrome included), so Lighthouse says it is a merchant's Chrome. */
+const DESKTOP_UA =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
+const MOBILE_UA =
+  "Mozilla/5.0 (Linux; Android 11; moto g power (2022)) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Mobile Safari/537.36";
+
+export interface RunMetrics {
+  lcpMs: number;
+  clsScore: number;
+  tbtMs: number;
+  fcpMs: number;
+  score: number;
+}
+
+export function median(values: number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+export function summarise(runs: RunMetrics[]): RunMetrics {
+  return {
+    lcpMs: median(runs.map((run) => run.lcpMs)),
+    clsScore: median(runs.map((run) => run.clsScore)),
+    tbtMs: median(runs.map((run) => run.tbtMs)),
+    fcpMs: median(runs.map((run) => run.fcpMs)),
+    score: median(runs.map((run) => run.score)),
+  };
+}
+
+export function verdict(metrics: RunMetrics) {
+  return {
+    lcpGoal: metrics.lcpMs <= GOALS.lcpGoalMs,
+    lcpShopify: metrics.lcpMs <= GOALS.lcpShopifyMs,
+    clsShopify: metrics.clsScore <= GOALS.clsShopify,
+  };
+}
+
+const configs: Record<"desktop" | "mobile", { config: Config; userAgent: string }> = {
+  desktop: {
+    config: { ...desktopConfig, settings: { ...desktopConfig.settings, onlyCategories: ["performance"] } },
+    userAgent: DESKTOP_UA,
+  },
+  // Lighthouse's default config is the mobile one (Moto G Power, simulated slow 4G and 4x CPU slowdown).
+  mobile: {
+    config: { extends: "lighthouse:default", settings: { onlyCategories: ["performance"] } },
+    userAgent: MOBILE_UA,
+  },
+};
+
+/** Seeds the throwaway database through the app's own models: the starter articles and `count` more, half published. */
+async function seedFaq(shop: string, count: number): Promise<number> {
+  const { addStarterArticles } = await import("../app/services/faq-starter-articles.server");
+  const { saveArticle, countArticles } = await import("../app/models/Faq.server");
+  const locales = [{ locale: "en", primary: true }];
+  await addStarterArticles(shop, locales);
+  const topics = ["Shipping", "Returns", "Payment", "Sizing", "Care", "Warranty", "Gift cards", "Orders"];
+  for (let index = 0; index < count; index += 1) {
+    const topic = topics[index % topics.length]!;
+    const saved = await saveArticle(
+      shop,
+      null,
+      {
+        handle: `bench-${index + 1}`,
+        status: index % 2 === 0 ? "published" : "draft",
+        categoryId: null,
+        position: null,
+        translations: {
+          en: {
+            question: `${topic}: how does question ${index + 1} work for my order?`,
+            answerMarkdown: `Here is how **${topic.toLowerCase()}** works.\n\n- Step one: check your confirmation email.\n- Step two: open [your account](/account).\n\nStill stuck? Contact us and we will answer within one business day.`,
+            keywords: `${topic.toLowerCase()} order help`,
+          },
+        },
+      },
+      locales,
+    );
+    if (!saved.ok) throw new Error(`Seeding article ${index + 1} failed: ${JSON.stringify(saved.fieldErrors)}`);
+  }
+  return countArticles(shop);
+}
+
+function metricsOf(lhr: {
+  audits: Record<string, { numericValue?: number }>;
+  categories: Record<string, { score: number | null }>;
+}): RunMetrics {
+  const value = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
+  return {
+    lcpMs: value("largest-contentful-paint"),
+    clsScore: value("cumulative-layout-shift"),
+    tbtMs: value("total-blocking-time"),
+    fcpMs: value("first-contentful-paint"),
+    score: Math.round((lhr.categories.performance?.score ?? Number.NaN) * 100),
+  };
+}
+
+type AuditItems = Record<string, { details?: { items?: Record<string, unknown>[] } }>;
+
+/** Where the bytes and the main-thread time go (the last run of a row): what to fix when LCP or TBT is bad. */
+interface Diagnostics {
+  transferKb: Record<string, number>;
+  bootupMs: { url: string; scriptingMs: number }[];
+}
+
+function diagnosticsOf(lhr: { audits: AuditItems }): Diagnostics {
+  const transferKb: Record<string, number> = {};
+  for (const item of lhr.audits["resource-summary"]?.details?.items ?? []) {
+    transferKb[String(item.resourceType)] = Math.round(Number(item.transferSize ?? 0) / 1024);
+  }
+  const bootupMs = (lhr.audits["bootup-time"]?.details?.items ?? [])
+    .map((item) => ({
+      url: String(item.url).replace(/\?.*$/, ""),
+      scriptingMs: Math.round(Number(item.scripting ?? 0)),
+    }))
+    .sort((a, b) => b.scriptingMs - a.scriptingMs)
+    .slice(0, 5);
+  return { transferKb, bootupMs };
+}
+
+const ms = (value: number) => (Number.isFinite(value) ? `${Math.round(value)} ms` : "n/a");
+const mark = (ok: boolean) => (ok ? "pass" : "FAIL");
+
+async function main() {
+  const startedAt = Date.now();
+  const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
+  const articleCount = Math.max(0, Number(process.env.BENCH_ARTICLES ?? 120));
+  const chromePath = process.env.CHROME_PATH ?? "/usr/bin/chromium";
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "resolve-bench-"));
+  const databaseUrl = `file:${path.join(dir, "bench.sqlite")}`;
+
+  console.log(`Starting the demo (build: ${process.env.BENCH_SKIP_BUILD === "1" ? "reused" : "fresh"}) …`);
+  const demo = await startDemo({
+    databaseUrl,
+    stateFile: null,
+    build: process.env.BENCH_SKIP_BUILD !== "1",
+    appOutput: "ignore",
+  });
+  let chrome: chromeLauncher.LaunchedChrome | undefined;
+  try {
+    // The app's modules read their configuration at import time: point them at the demo's database.
+    Object.assign(process.env, {
+      DATABASE_URL: databaseUrl,
+      SHOPIFY_API_KEY: "bench",
+      SHOPIFY_API_SECRET: "bench",
+      SHOPIFY_APP_URL: demo.appUrl,
+    });
+    const articles = await seedFaq(demo.emulator.shop, articleCount);
+    console.log(`Demo up in ${((Date.now() - startedAt) / 1000).toFixed(1)} s; seeded ${articles} FAQ articles.`);
+
+    const outDir = path.join(root, "bench/results");
+    fs.mkdirSync(outDir, { recursive: true });
+    chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROME_FLAGS });
+    const pages: Record<string, () => Promise<string>> = {
+      home: () => demo.emulator.embeddedAppUrl(),
+      faq: async () => {
+        const url = new URL(await demo.emulator.embeddedAppUrl());
+        url.pathname = "/app/faq";
+        return url.toString();
+      },
+    };
+
+    const results: {
+      page: string;
+      formFactor: string;
+      runs: RunMetrics[];
+      median: RunMetrics;
+      verdict: ReturnType<typeof verdict>;
+      renderBlocking: { url: string; wastedMs: number }[];
+      diagnostics: Diagnostics;
+    }[] = [];
+    for (const [page, urlFor] of Object.entries(pages)) {
+      for (const [formFactor, { config, userAgent }] of Object.entries(configs)) {
+        const measured: RunMetrics[] = [];
+        let renderBlocking: { url: string; wastedMs: number }[] = [];
+        let diagnostics: Diagnostics = { transferKb: {}, bootupMs: [] };
+        let finalScreenshot: string | undefined;
+        for (let run = 0; run < runs; run += 1) {
+          // A fresh session token each run, as the admin mints one each time it loads the frame.
+          const url = await urlFor();
+          const flags: Flags = {
+            port: chrome.port,
+            output: "json",
+            logLevel: "error",
+            emulatedUserAgent: userAgent,
+          };
+          const result = await lighthouse(url, flags, config);
+          if (!result) throw new Error(`Lighthouse returned nothing for ${page}`);
+          const lhr = result.lhr;
+          if (lhr.runtimeError) throw new Error(`Lighthouse failed on ${page}: ${lhr.runtimeError.message}`);
+          if (!lhr.finalDisplayedUrl.includes(page === "faq" ? "/app/faq" : "/app")) {
+            throw new Error(`${page} ended on ${lhr.finalDisplayedUrl}, not the app page`);
+          }
+          measured.push(metricsOf(lhr as never));
+          diagnostics = diagnosticsOf(lhr as never);
+          finalScreenshot = (lhr.audits["final-screenshot"]?.details as { data?: string } | undefined)?.data;
+          const blocking = lhr.audits["render-blocking-insight"] ?? lhr.audits["render-blocking-resources"];
+          const items = (blocking?.details as { items?: { url?: string; wastedMs?: number }[] } | undefined)?.items;
+          if (items) {
+            renderBlocking = items
+              .filter((item) => typeof item.url === "string")
+              .map((item) => ({ url: item.url!.replace(/\?.*$/, ""), wastedMs: Math.round(item.wastedMs ?? 0) }));
+          }
+        }
+        // What the page showed at the end of the last run, to check the benchmark measured the real page.
+        const jpeg = finalScreenshot?.match(/^data:image\/jpeg;base64,(.*)$/)?.[1];
+        if (jpeg) fs.writeFileSync(path.join(outDir, `${page}-${formFactor}.jpg`), Buffer.from(jpeg, "base64"));
+        const summary = summarise(measured);
+        results.push({
+          page,
+          formFactor,
+          runs: measured,
+          median: summary,
+          verdict: verdict(summary),
+          renderBlocking,
+          diagnostics,
+        });
+        console.log(`  ${page} / ${formFactor}: ${runs} runs done (${((Date.now() - startedAt) / 1000).toFixed(0)} s)`);
+      }
+    }
+
+    console.log(
+      `\nMedian of ${runs} Lighthouse runs per row (goal LCP ≤ ${GOALS.lcpGoalMs} ms; Shopify admin: LCP ≤ ${GOALS.lcpShopifyMs} ms, CLS ≤ ${GOALS.clsShopify})\n`,
+    );
+    console.table(
+      results.map(({ page, formFactor, median: m, verdict: v }) => ({
+        page,
+        config: formFactor,
+        LCP: ms(m.lcpMs),
+        CLS: m.clsScore.toFixed(3),
+        TBT: ms(m.tbtMs),
+        FCP: ms(m.fcpMs),
+        score: m.score,
+        "LCP ≤ 1.5 s": mark(v.lcpGoal),
+        "LCP ≤ 2.5 s": mark(v.lcpShopify),
+        "CLS ≤ 0.1": mark(v.clsShopify),
+      })),
+    );
+    for (const result of results) {
+      const kb = result.diagnostics.transferKb;
+      console.log(
+        `${result.page} / ${result.formFactor}: transferred ${kb.total ?? 0} KB (script ${kb.script ?? 0} KB, stylesheet ${kb.stylesheet ?? 0} KB, document ${kb.document ?? 0} KB); most script time: ${result.diagnostics.bootupMs
+          .slice(0, 3)
+          .map((item) => `${path.basename(item.url)} ${item.scriptingMs} ms`)
+          .join(", ")}`,
+      );
+      if (result.renderBlocking.length > 0) {
+        console.log(`Render-blocking on ${result.page} / ${result.formFactor}:`);
+        for (const item of result.renderBlocking) console.log(`  ${item.url} (${item.wastedMs} ms)`);
+      }
+    }
+
+    const outFile = path.join(outDir, `admin-lighthouse-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+    fs.writeFileSync(
+      outFile,
+      JSON.stringify(
+        {
+          at: new Date().toISOString(),
+          lighthouse: "13",
+          runsPerRow: runs,
+          faqArticles: articles,
+          goals: GOALS,
+          results,
+        },
+        null,
+        2,
+      ),
+    );
+    console.log(`\nResults: ${path.relative(root, outFile)} (total ${((Date.now() - startedAt) / 1000).toFixed(0)} s)`);
+  } finally {
+    chrome?.kill();
+    await demo.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      // Slow numbers never fail it; only a benchmark that could not run at all exits non-zero, saying why.
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
