@@ -18,6 +18,13 @@ const schema = z.object({
     .regex(/^(file:|postgres(ql)?:\/\/)/, "a SQLite `file:` URL or a `postgres://` URL")
     .default("file:./prisma/dev.sqlite"),
   SHOP_CUSTOM_DOMAIN: z.string().optional(),
+  /** Optional: new contact requests are emailed to the merchant through this server (`smtp://user:pass@host:587`). */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "an `smtp://` or `smtps://` URL")
+    .optional(),
+  NOTIFY_FROM: z.email().optional(),
+  NOTIFY_TO: z.email().optional(),
   /** Only the local emulator sets this: where its App Bridge stand-in is served. */
   APP_BRIDGE_URL: z.url().optional(),
 });

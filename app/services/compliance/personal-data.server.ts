@@ -1,5 +1,12 @@
 import type { Db } from "../../db-types.server";
+import { deleteShopAnalytics } from "../../models/AnalyticsEvent.server";
 import { deleteShopBranding } from "../../models/Branding.server";
+import {
+  deleteCustomerContactRequests,
+  deleteShopContactRateLimits,
+  deleteShopContactRequests,
+  exportCustomerContactRequests,
+} from "../../models/ContactRequest.server";
 import { deleteShopFaq } from "../../models/Faq.server";
 import { deleteShopReturnPolicy } from "../../models/ReturnPolicy.server";
 import {
@@ -113,6 +120,22 @@ const returnSubmissions: PersonalDataSource = {
   redactShop: deleteShopSubmissions,
 };
 
+/** Storefront analytics: random session ids and scrubbed search text, no personal data; hashed-IP counters. */
+const analytics: PersonalDataSource = {
+  name: "Storefront analytics",
+  ...noCustomerData,
+  redactShop: deleteShopAnalytics,
+};
+
+/** Shoppers' contact requests: name, email, message, order and the help they looked at; found by email or id. */
+const contactRequests: PersonalDataSource = {
+  name: "Contact requests",
+  exportCustomer: (db, shop, customer) => exportCustomerContactRequests(db, shop, customer),
+  redactCustomer: (db, shop, customer) => deleteCustomerContactRequests(db, shop, customer),
+  redactShop: async (db, shop) =>
+    (await deleteShopContactRequests(db, shop)) + (await deleteShopContactRateLimits(db, shop)),
+};
+
 // Order matters for shop/redact only in that the shop row goes last.
 export const personalDataSources: PersonalDataSource[] = [
   sessions,
@@ -124,5 +147,7 @@ export const personalDataSources: PersonalDataSource[] = [
   branding,
   publishState,
   returnSubmissions,
+  analytics,
+  contactRequests,
   shops,
 ];

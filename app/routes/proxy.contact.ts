@@ -1,0 +1,47 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+
+import { env } from "../env.server";
+import { contactInputSchema, submitContactRequest } from "../models/ContactRequest.server";
+import { storefrontError, storefrontJson } from "../services/authenticate-storefront.server";
+import { shopperIp } from "../services/guest-lookup-rate-limit.server";
+import { notifyMerchant } from "../services/notify-merchant.server";
+import { findCustomerOrder } from "../services/storefront-orders.server";
+import { parseStorefrontForm } from "../services/storefront-input.server";
+import { storefrontRoute } from "../services/storefront-route.server";
+
+/**
+ * POST /apps/resolve/contact { submissionKey, name, email, message, orderNumber?, locale?, context? } — stores the
+ * shopper's message with its context, then emails the merchant when SMTP is configured; 201 `{ reference }`. 422 `order_not_found` (signed in, not their order), 429
+ * `rate_limited` with Retry-After.
+ */
+export const action = ({ request }: ActionFunctionArgs) =>
+  storefrontRoute(request, "contact", async ({ shop, customerId, admin }) => {
+    if (request.method !== "POST") return storefrontError("method_not_allowed", 405, { Allow: "POST" });
+    const form = await parseStorefrontForm(request, contactInputSchema);
+    if ("response" in form) return form.response;
+    const result = await submitContactRequest({
+      shop,
+      ip: shopperIp(request),
+      customerId,
+      input: form.data,
+      findOrder: async (customer, orderNumber) => {
+        const order = admin ? await findCustomerOrder(admin, customer, { kind: "name", value: orderNumber }) : null;
+        return order?.id ? { id: order.id, name: order.name } : null;
+      },
+    });
+    switch (result.outcome) {
+      case "rate_limited":
+        return storefrontError("rate_limited", 429, { "Retry-After": String(result.retryAfterSeconds) });
+      case "order_not_found":
+        return storefrontJson({ error: "invalid_input", fields: { orderNumber: "order_not_found" } }, 422);
+      case "stored":
+        // After the request is stored: a send failure is recorded on it, never lost (and a replay is not re-sent).
+        if (result.created) {
+          await notifyMerchant(result.id, { smtpUrl: env.SMTP_URL, from: env.NOTIFY_FROM, to: env.NOTIFY_TO });
+        }
+        return storefrontJson({ reference: result.reference }, 201);
+    }
+  });
+
+export const loader = ({ request }: LoaderFunctionArgs) =>
+  storefrontRoute(request, "contact", async () => storefrontError("method_not_allowed", 405, { Allow: "POST" }));

@@ -1,0 +1,26 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+
+import { acceptAnalyticsBatch, analyticsBatchSchema } from "../models/AnalyticsEvent.server";
+import { storefrontError, storefrontJson } from "../services/authenticate-storefront.server";
+import { shopperIp } from "../services/guest-lookup-rate-limit.server";
+import { parseStorefrontForm } from "../services/storefront-input.server";
+import { storefrontRoute } from "../services/storefront-route.server";
+
+/**
+ * POST /apps/resolve/events { sessionId, locale?, events: [{ type, query?, articleId?, helpful?, results? }] } —
+ * privacy-safe analytics, stored without personal data. 202 `{ stored }`; 429 `rate_limited` with Retry-After.
+ */
+export const action = ({ request }: ActionFunctionArgs) =>
+  storefrontRoute(request, "events", async ({ shop }) => {
+    if (request.method !== "POST") return storefrontError("method_not_allowed", 405, { Allow: "POST" });
+    const form = await parseStorefrontForm(request, analyticsBatchSchema);
+    if ("response" in form) return form.response;
+    const result = await acceptAnalyticsBatch(shop, shopperIp(request), form.data);
+    if (result.outcome === "rate_limited") {
+      return storefrontError("rate_limited", 429, { "Retry-After": String(result.retryAfterSeconds) });
+    }
+    return storefrontJson({ stored: result.count }, 202);
+  });
+
+export const loader = ({ request }: LoaderFunctionArgs) =>
+  storefrontRoute(request, "events", async () => storefrontError("method_not_allowed", 405, { Allow: "POST" }));
