@@ -231,6 +231,15 @@ describe("the merchant's inbox", () => {
       search: first.reference.slice(2).toLowerCase(),
     });
     expect(byReference.requests.map((r) => r.id)).toEqual([first.id]);
+    // A code that starts with R (part of the alphabet) is found with and without the "R-" prefix.
+    const startsWithR = await prisma.contactRequest.update({
+      where: { id: first.id },
+      data: { reference: "R-RK3QX9" },
+    });
+    for (const search of ["rk3qx9", "R-RK3QX9"]) {
+      const found = await listContactRequests(SHOP, { status: "open", search });
+      expect(found.requests.map((r) => r.id)).toEqual([startsWithR.id]);
+    }
     expect((await listContactRequests(SHOP, { status: "open", search: "NOAH" })).requests).toHaveLength(1);
     for (let i = 0; i < INBOX_PAGE_SIZE; i++) await store(SHOP, `shopper${i}@example.com`);
     const page2 = await listContactRequests(SHOP, { status: "open", page: 2 });

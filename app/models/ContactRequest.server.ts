@@ -262,7 +262,8 @@ export interface InboxQuery {
 export async function listContactRequests(shop: string, query: InboxQuery, db: Db = prisma) {
   const page = Math.max(1, query.page ?? 1);
   const search = query.search?.trim().toLowerCase().slice(0, 254);
-  const reference = search ? `R-${search.replace(/^r-?/i, "").toUpperCase()}` : null;
+  // Only a typed "R-" is a prefix: the code itself may start with R (it is in the alphabet).
+  const reference = search ? `R-${search.replace(/^r-/i, "").toUpperCase()}` : null;
   const where = {
     shop,
     status: query.status,
