@@ -3,9 +3,9 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { startEmulator } from "../emulator/server";
-import { mintSessionToken } from "../emulator/session-token";
 import { signAppProxyParams } from "../emulator/signing";
 import { TEST_APP_ENV } from "./app-env";
+import { installShop } from "./install-shop";
 
 /**
  * Filing returns from the storefront end to end: requests signed as Shopify's app proxy signs them, the real
@@ -121,28 +121,7 @@ function body(lineId: number, overrides: Record<string, unknown> = {}) {
 }
 
 beforeAll(async () => {
-  const response = await realFetch(`${emulator.url}/admin/oauth/access_token`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      client_id: TEST_APP_ENV.SHOPIFY_API_KEY,
-      client_secret: TEST_APP_ENV.SHOPIFY_API_SECRET,
-      grant_type: "urn:ietf:params:oauth:grant-type:token-exchange",
-      subject_token: await mintSessionToken({
-        shop: SHOP,
-        apiKey: TEST_APP_ENV.SHOPIFY_API_KEY,
-        apiSecret: TEST_APP_ENV.SHOPIFY_API_SECRET,
-      }),
-      subject_token_type: "urn:ietf:params:oauth:token-type:id_token",
-      requested_token_type: "urn:shopify:params:oauth:token-type:offline-access-token",
-    }),
-  });
-  const { access_token: accessToken, scope } = (await response.json()) as { access_token: string; scope: string };
-  await prisma.session.upsert({
-    where: { id: `offline_${SHOP}` },
-    create: { id: `offline_${SHOP}`, shop: SHOP, state: "", isOnline: false, accessToken, scope },
-    update: { accessToken, scope },
-  });
+  await installShop({ emulatorUrl: emulator.url, shop: SHOP, db: prisma, fetch: realFetch });
   await prisma.returnSubmission.deleteMany({ where: { shop: SHOP } });
 });
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { startEmulator } from "../emulator/server";
-import { mintSessionToken } from "../emulator/session-token";
 import { signAppProxyParams } from "../emulator/signing";
 import { TEST_APP_ENV } from "./app-env";
+import { installShop } from "./install-shop";
 
 /**
  * The storefront order API end to end: requests signed as Shopify's app proxy signs them, the real
@@ -117,31 +117,7 @@ const guest = { orderNumber: "1011", email: "alex.kim@example.net" };
 const seen: string[] = [];
 const remember = <T extends Answer>(result: T) => (seen.push(result.text), result);
 
-beforeAll(async () => {
-  // Shopify's managed install: the app exchanges a session token for the shop's offline access token.
-  const response = await realFetch(`${emulator.url}/admin/oauth/access_token`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      client_id: TEST_APP_ENV.SHOPIFY_API_KEY,
-      client_secret: TEST_APP_ENV.SHOPIFY_API_SECRET,
-      grant_type: "urn:ietf:params:oauth:grant-type:token-exchange",
-      subject_token: await mintSessionToken({
-        shop: SHOP,
-        apiKey: TEST_APP_ENV.SHOPIFY_API_KEY,
-        apiSecret: TEST_APP_ENV.SHOPIFY_API_SECRET,
-      }),
-      subject_token_type: "urn:ietf:params:oauth:token-type:id_token",
-      requested_token_type: "urn:shopify:params:oauth:token-type:offline-access-token",
-    }),
-  });
-  const { access_token: accessToken, scope } = (await response.json()) as { access_token: string; scope: string };
-  await prisma.session.upsert({
-    where: { id: `offline_${SHOP}` },
-    create: { id: `offline_${SHOP}`, shop: SHOP, state: "", isOnline: false, accessToken, scope },
-    update: { accessToken, scope },
-  });
-});
+beforeAll(() => installShop({ emulatorUrl: emulator.url, shop: SHOP, db: prisma, fetch: realFetch }));
 
 beforeEach(async () => {
   await prisma.rateLimiterFlexible.deleteMany({});
