@@ -1,35 +1,17 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 
-import { BROWSER_USER_AGENT, launchChromium } from "./chromium";
-import { watchConsoleErrors } from "./page-errors";
+import { blockingA11yViolations, useBrowserSession } from "./browser-session";
 
 const demo = inject("demo");
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let consoleErrors: string[];
+const session = useBrowserSession();
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  await context?.close();
-  context = await browser.newContext({ userAgent: BROWSER_USER_AGENT });
-  page = await context.newPage();
-  consoleErrors = watchConsoleErrors(page);
-});
-
-const app = () => page.frameLocator("iframe#app");
+const app = () => session.app();
+const adminTitle = () => session.page.locator("#title");
 
 /** Opens the admin and goes to the FAQ through the app's menu in the admin's navigation, as a merchant does. */
 async function openFaq() {
-  await page.goto(demo.adminUrl);
-  const faqLink = page.getByRole("navigation", { name: "Admin" }).getByRole("button", { name: "FAQ" });
+  await session.page.goto(demo.adminUrl);
+  const faqLink = session.page.getByRole("navigation", { name: "Admin" }).getByRole("button", { name: "FAQ" });
   await faqLink.waitFor({ timeout: 20_000 });
   await faqLink.click();
   await app().getByRole("heading", { name: "FAQ", level: 1 }).waitFor({ timeout: 20_000 });
@@ -40,8 +22,11 @@ const CSV_HEADER = "handle,locale,category,status,position,question,answer_markd
 describe("the FAQ in the admin", () => {
   it("creates an article, publishes it, and lists it as published", async () => {
     await openFaq();
+    // The admin's title bar carries the page title (App Bridge); the app's frame keeps it as its h1 for screen readers.
+    await expect.poll(() => adminTitle().innerText()).toBe("FAQ");
     await app().getByRole("link", { name: "Add article" }).first().click();
-    await app().getByRole("heading", { name: "New article" }).waitFor();
+    await app().getByRole("heading", { name: "New article", level: 1 }).waitFor();
+    await expect.poll(() => adminTitle().innerText()).toBe("New article");
 
     await app().getByLabel("Question").fill("Do you offer gift wrapping?");
     await app()
@@ -49,7 +34,7 @@ describe("the FAQ in the admin", () => {
       .fill("Yes, for **$5**. Choose it at checkout.\n\n<script>window.pwned = 1</script>");
     await app().getByLabel("Search keywords and synonyms").fill("present wrap");
     // Unsaved changes raise the admin's save bar (App Bridge).
-    await expect.poll(() => page.locator("#save-bar").isVisible()).toBe(true);
+    await expect.poll(() => session.page.locator("#save-bar").isVisible()).toBe(true);
     // The preview is the sanitized HTML shoppers get: formatting kept, the script gone.
     const preview = app().locator(".resolve-faq-preview");
     await expect.poll(() => preview.innerHTML(), { timeout: 10_000 }).toContain("<strong>$5</strong>");
@@ -62,10 +47,13 @@ describe("the FAQ in the admin", () => {
 
     await app().getByLabel("Status").selectOption("published");
     await app().getByRole("button", { name: "Save", exact: true }).click();
-    await expect.poll(() => page.locator("#toasts").innerText(), { timeout: 10_000 }).toContain("Article saved");
+    await expect
+      .poll(() => session.page.locator("#toasts").innerText(), { timeout: 10_000 })
+      .toContain("Article saved");
     // Saved: the page now edits the article, and the save bar is gone.
-    await app().getByRole("heading", { name: "Do you offer gift wrapping?" }).waitFor();
-    await expect.poll(() => page.locator("#save-bar").isVisible()).toBe(false);
+    await app().getByRole("heading", { name: "Do you offer gift wrapping?", level: 1 }).waitFor();
+    await expect.poll(() => adminTitle().innerText()).toBe("Do you offer gift wrapping?");
+    await expect.poll(() => session.page.locator("#save-bar").isVisible()).toBe(false);
 
     await app().getByRole("link", { name: "FAQ" }).first().click();
     const row = app().getByRole("row").filter({ hasText: "Do you offer gift wrapping?" });
@@ -73,11 +61,11 @@ describe("the FAQ in the admin", () => {
     expect(await row.innerText()).toContain("Published");
     // The demo shop also sells in French, German and Spanish: the list says what is left to translate.
     expect(await row.innerText()).toMatch(/Missing: French, German, Spanish/);
-    expect(consoleErrors).toEqual([]);
+    expect(session.consoleErrors).toEqual([]);
 
     // Shoppers see it on the storefront, rendered by the block's Liquid from the published snapshot,
     // with the answer's formatting and without the script.
-    const storefront = await context.newPage();
+    const storefront = await session.context.newPage();
     await storefront.goto(demo.storefrontUrl);
     const question = storefront.getByText("Do you offer gift wrapping?");
     await question.waitFor();
@@ -110,7 +98,7 @@ describe("the FAQ in the admin", () => {
     await app().getByRole("heading", { name: "FAQ", level: 1 }).waitFor();
     await app().getByPlaceholder("Search questions and keywords").fill("pick up");
     await app().getByText("No articles match").waitFor({ timeout: 10_000 });
-    expect(consoleErrors).toEqual([]);
+    expect(session.consoleErrors).toEqual([]);
   });
 
   it("imports a valid file in every language, and exports the same rows back as a download", async () => {
@@ -128,48 +116,39 @@ describe("the FAQ in the admin", () => {
     await app().getByText("Import complete").waitFor({ timeout: 10_000 });
     expect(await app().getByText("Articles added: 1. Articles updated: 0. Translations written: 2.").count()).toBe(1);
 
-    const download = page.waitForEvent("download");
+    const download = session.page.waitForEvent("download");
     await app().getByRole("button", { name: "Download CSV" }).click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^faq-resolve-demo-\d{4}-\d{2}-\d{2}\.csv$/);
     const exported = (await (await file.createReadStream()).toArray()).join("");
     expect(exported.startsWith("\uFEFF" + CSV_HEADER)).toBe(true);
     for (const row of rows) expect(exported).toContain(row);
-    expect(consoleErrors).toEqual([]);
+    expect(session.consoleErrors).toEqual([]);
   });
 
   it("has no serious or critical accessibility violation on the list, article, import and category pages (axe)", async () => {
-    await page.goto(demo.adminUrl);
-    await page.getByRole("navigation", { name: "Admin" }).getByRole("button", { name: "FAQ" }).waitFor();
-    const frame = page.frames().find((candidate) => candidate.url().startsWith(demo.appUrl));
+    await session.page.goto(demo.adminUrl);
+    await session.page.getByRole("navigation", { name: "Admin" }).getByRole("button", { name: "FAQ" }).waitFor();
+    const frame = session.page.frames().find((candidate) => candidate.url().startsWith(demo.appUrl));
     expect(frame).toBeDefined();
     // The frame's launch parameters (shop, host, session token) open any admin page outside the frame.
     const launch = new URL(frame!.url()).search;
-    const framePage = await context.newPage();
-
-    const violations = async () => {
-      const results = await new AxeBuilder({ page: framePage })
-        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-        .analyze();
-      return results.violations
-        .filter((violation) => ["serious", "critical"].includes(violation.impact ?? ""))
-        .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes[0]?.target.join(" ")})`);
-    };
+    const framePage = await session.context.newPage();
 
     await framePage.goto(`${demo.appUrl}/app/faq${launch}`);
     await framePage.getByRole("heading", { name: "FAQ", level: 1 }).waitFor();
-    expect(await violations()).toEqual([]);
+    expect(await blockingA11yViolations(framePage)).toEqual([]);
 
     await framePage.goto(`${demo.appUrl}/app/faq/new${launch}`);
     await framePage.getByRole("heading", { name: "New article" }).waitFor();
-    expect(await violations()).toEqual([]);
+    expect(await blockingA11yViolations(framePage)).toEqual([]);
 
     await framePage.goto(`${demo.appUrl}/app/faq/import${launch}`);
     await framePage.getByRole("heading", { name: "Import from a CSV file" }).waitFor();
-    expect(await violations()).toEqual([]);
+    expect(await blockingA11yViolations(framePage)).toEqual([]);
 
     await framePage.goto(`${demo.appUrl}/app/faq/categories${launch}`);
     await framePage.getByRole("heading", { name: "FAQ categories" }).waitFor();
-    expect(await violations()).toEqual([]);
+    expect(await blockingA11yViolations(framePage)).toEqual([]);
   });
 });

@@ -1,30 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 
-import { BROWSER_USER_AGENT, launchChromium } from "./chromium";
-import { watchConsoleErrors } from "./page-errors";
+import { blockingA11yViolations, useBrowserSession } from "./browser-session";
 
 const demo = inject("demo");
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let consoleErrors: string[];
+const session = useBrowserSession();
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  await context?.close();
-  context = await browser.newContext({ userAgent: BROWSER_USER_AGENT });
-  page = await context.newPage();
-  consoleErrors = watchConsoleErrors(page);
-});
-
-const app = () => page.frameLocator("iframe#app");
+const app = () => session.app();
 const blockItem = () => app().locator("[data-checklist-item='block']");
 const progressCount = async () =>
   Number(
@@ -56,12 +37,12 @@ function addPortalBlockToTheme() {
   };
   return fetch(`${demo.emulatorUrl}/_emulator/theme-file`, {
     method: "PUT",
-    body: JSON.stringify({ filename: "templates/page.help.json", content: JSON.stringify(template) }),
+    body: JSON.stringify({ filename: "templates/session.page.help.json", content: JSON.stringify(template) }),
   });
 }
 
 async function openHome() {
-  await page.goto(demo.adminUrl);
+  await session.page.goto(demo.adminUrl);
   await app().getByRole("heading", { name: "Set up your help center" }).waitFor({ timeout: 20_000 });
 }
 
@@ -83,13 +64,13 @@ describe("the home page's setup checklist", () => {
     const doneBefore = await progressCount();
 
     expect((await addPortalBlockToTheme()).ok).toBe(true);
-    await page.reload();
+    await session.page.reload();
     await app().getByRole("heading", { name: "Set up your help center" }).waitFor({ timeout: 20_000 });
 
     await expect.poll(() => blockItem().innerText()).toContain("Done");
-    expect(await blockItem().innerText()).toContain("The portal is live in Dawn (templates/page.help.json).");
+    expect(await blockItem().innerText()).toContain("The portal is live in Dawn (templates/session.page.help.json).");
     expect(await progressCount()).toBe(doneBefore + 1);
-    expect(consoleErrors).toEqual([]);
+    expect(session.consoleErrors).toEqual([]);
   });
 
   it("links each unfinished step to where the merchant fixes it, and shows no invented numbers", async () => {
@@ -104,15 +85,11 @@ describe("the home page's setup checklist", () => {
 
   it("has no serious or critical accessibility violation (axe, WCAG 2.1 AA)", async () => {
     await openHome();
-    const frame = page.frames().find((candidate) => candidate.url().startsWith(demo.appUrl));
+    const frame = session.page.frames().find((candidate) => candidate.url().startsWith(demo.appUrl));
     expect(frame).toBeDefined();
-    const framePage = await context.newPage();
+    const framePage = await session.context.newPage();
     await framePage.goto(frame!.url());
     await framePage.getByRole("heading", { name: "Set up your help center" }).waitFor();
-    const results = await new AxeBuilder({ page: framePage })
-      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-      .analyze();
-    const blocking = results.violations.filter((violation) => ["serious", "critical"].includes(violation.impact ?? ""));
-    expect(blocking.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+    expect(await blockingA11yViolations(framePage)).toEqual([]);
   });
 });

@@ -1,8 +1,6 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
 
-import { BROWSER_USER_AGENT, launchChromium } from "./chromium";
-import { watchConsoleErrors } from "./page-errors";
+import { useBrowserSession } from "./browser-session";
 
 /**
  * The storefront order API as the block calls it: from the shop's help page, through the emulator's app proxy
@@ -12,30 +10,16 @@ import { watchConsoleErrors } from "./page-errors";
  */
 
 const demo = inject("demo");
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let consoleErrors: string[];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useBrowserSession();
 beforeEach(async () => {
-  await context?.close();
-  context = await browser.newContext({ userAgent: BROWSER_USER_AGENT });
-  page = await context.newPage();
-  consoleErrors = watchConsoleErrors(page);
-  await page.goto(demo.storefrontUrl);
+  await session.page.goto(demo.storefrontUrl);
 });
 afterEach(async () => {
   await fetch(`${demo.emulatorUrl}/_emulator/faults`, { method: "DELETE" });
   // The browser reports every 4xx/5xx answer as a failed load; those are the answers under test here.
   const expectedAnswers =
     /\/apps\/resolve\/.*Failed to load resource: the server responded with a status of (401|403|404|503)/;
-  expect(consoleErrors.filter((error) => !expectedAnswers.test(error))).toEqual([]);
+  expect(session.consoleErrors.filter((error) => !expectedAnswers.test(error))).toEqual([]);
 });
 
 interface ProxyAnswer {
@@ -47,7 +31,7 @@ interface ProxyAnswer {
 
 /** A request from the storefront page to the app proxy, as the block's script makes it. */
 function fromStorefront(path: string, body?: unknown): Promise<ProxyAnswer> {
-  return page.evaluate(
+  return session.page.evaluate(
     async ({ path, body }) => {
       const response = await fetch(path, {
         method: body === undefined ? "GET" : "POST",
@@ -66,11 +50,11 @@ function fromStorefront(path: string, body?: unknown): Promise<ProxyAnswer> {
 }
 
 async function signInAs(name: string) {
-  const shopper = page.getByLabel("Browsing as", { exact: true });
+  const shopper = session.page.getByLabel("Browsing as", { exact: true });
   const value = await shopper.locator("option", { hasText: name }).getAttribute("value");
   await shopper.selectOption(value!);
-  await page.getByRole("button", { name: "Apply" }).click();
-  await page.waitForLoadState();
+  await session.page.getByRole("button", { name: "Apply" }).click();
+  await session.page.waitForLoadState();
 }
 
 describe("order tracking from the storefront", () => {
@@ -89,11 +73,11 @@ describe("order tracking from the storefront", () => {
     expect(signInUrl).toBe("/account/login?return_url=%2Fpages%2Fhelp");
     expect(found.text).not.toMatch(/455 Market St|80202|alex\.kim/);
 
-    // The sign-in link works and brings the shopper back to the help page.
-    await page.goto(new URL(signInUrl, demo.storefrontUrl).toString());
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForLoadState();
-    expect(new URL(page.url()).pathname).toBe("/pages/help");
+    // The sign-in link works and brings the shopper back to the help session.page.
+    await session.page.goto(new URL(signInUrl, demo.storefrontUrl).toString());
+    await session.page.getByRole("button", { name: "Sign in" }).click();
+    await session.page.waitForLoadState();
+    expect(new URL(session.page.url()).pathname).toBe("/pages/help");
 
     await signInAs("Guest");
     const wrongEmail = await fromStorefront("/apps/resolve/lookup", { orderNumber: "1011", email: "x@example.net" });

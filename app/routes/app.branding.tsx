@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useActionData, useFetcher, useLoaderData, useNavigation, useRevalidator, useSubmit } from "@remix-run/react";
-import { SaveBar, TitleBar, useAppBridge } from "@shopify/app-bridge-react";
+import { useActionData, useFetcher, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { SaveBar, useAppBridge } from "@shopify/app-bridge-react";
 import {
   Banner,
   BlockStack,
@@ -11,7 +11,6 @@ import {
   ChoiceList,
   InlineGrid,
   InlineStack,
-  Page,
   RangeSlider,
   SkeletonBodyText,
   SkeletonDisplayText,
@@ -23,6 +22,8 @@ import {
 import { useEffect, useMemo, useRef, useState } from "react";
 import { z } from "zod";
 
+import { AdminPage } from "../components/AdminPage";
+import { RetryBanner } from "../components/RetryBanner";
 import { BrandingShop } from "../graphql/BrandingShop";
 import { adminText, format } from "../i18n";
 import { BRANDING_LIMITS, CONTACT_OPTIONS, PORTAL_MODULES } from "../models/Branding.shared";
@@ -213,7 +214,6 @@ export default function BrandingPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const submit = useSubmit();
-  const revalidator = useRevalidator();
   const shopify = useAppBridge();
   const preview = useFetcher<typeof previewLoader>();
 
@@ -318,8 +318,7 @@ export default function BrandingPage() {
   }));
 
   return (
-    <Page>
-      <TitleBar title={text.title} />
+    <AdminPage title={text.title}>
       <SaveBar id={SAVE_BAR_ID} open={dirty}>
         <button variant="primary" onClick={save} disabled={saving} {...(saving ? { loading: "" } : {})}>
           {text.save}
@@ -330,17 +329,9 @@ export default function BrandingPage() {
       </SaveBar>
       <BlockStack gap="400">
         {shopifyUnavailable ? (
-          <Banner
-            tone="warning"
-            title={adminText.errors.shopifyUnavailableTitle}
-            action={{
-              content: adminText.errors.tryAgain,
-              loading: revalidator.state === "loading",
-              onAction: () => revalidator.revalidate(),
-            }}
-          >
+          <RetryBanner title={adminText.errors.shopifyUnavailableTitle}>
             <p>{text.localesUnavailable}</p>
-          </Banner>
+          </RetryBanner>
         ) : null}
         {saveFailed ? (
           <Banner tone="critical" title={text.errorsTitle}>
@@ -603,6 +594,6 @@ export default function BrandingPage() {
           </div>
         </InlineGrid>
       </BlockStack>
-    </Page>
+    </AdminPage>
   );
 }

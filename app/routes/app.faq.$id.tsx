@@ -9,7 +9,7 @@ import {
   useNavigation,
   useSubmit,
 } from "@remix-run/react";
-import { SaveBar, TitleBar, useAppBridge } from "@shopify/app-bridge-react";
+import { SaveBar, useAppBridge } from "@shopify/app-bridge-react";
 import {
   Banner,
   BlockStack,
@@ -20,7 +20,6 @@ import {
   Layout,
   Link,
   Modal,
-  Page,
   Select,
   Text,
   TextField,
@@ -28,6 +27,7 @@ import {
 import { useEffect, useMemo, useRef, useState } from "react";
 import { z } from "zod";
 
+import { AdminPage } from "../components/AdminPage";
 import { adminText, format } from "../i18n";
 import {
   categoryTitle,
@@ -159,12 +159,11 @@ export default function FaqArticlePage() {
 
   if (data.notFound) {
     return (
-      <Page title={editor.editTitle} backAction={{ content: text.actions.back, url: "/app/faq" }}>
-        <TitleBar title={editor.editTitle} />
+      <AdminPage title={editor.editTitle} backAction={{ content: text.actions.back, url: "/app/faq" }}>
         <Banner tone="critical" title={editor.notFoundTitle} action={{ content: editor.backToList, url: "/app/faq" }}>
           <p>{editor.notFoundBody}</p>
         </Banner>
-      </Page>
+      </AdminPage>
     );
   }
   return <ArticleEditor key={`${data.article?.id ?? "new"}:${data.article?.updatedAt ?? ""}`} />;
@@ -291,7 +290,7 @@ function ArticleEditor() {
   const title = isNew ? editor.newTitle : article?.translations[primary.locale]?.question || editor.editTitle;
 
   return (
-    <Page
+    <AdminPage
       title={title}
       backAction={{ content: text.actions.back, url: "/app/faq" }}
       primaryAction={{ content: text.actions.save, loading: saving, disabled: !dirty, onAction: save }}
@@ -299,7 +298,6 @@ function ArticleEditor() {
         isNew ? [] : [{ content: text.actions.delete, destructive: true, onAction: () => setConfirmDelete(true) }]
       }
     >
-      <TitleBar title={isNew ? editor.newTitle : editor.editTitle} />
       <SaveBar id="faq-article-save-bar" open={dirty}>
         <button variant="primary" onClick={save} disabled={saving}>
           {text.actions.save}
@@ -479,7 +477,7 @@ function ArticleEditor() {
           <p>{editor.deleteBody}</p>
         </Modal.Section>
       </Modal>
-    </Page>
+    </AdminPage>
   );
 }
 

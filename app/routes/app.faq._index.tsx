@@ -5,11 +5,10 @@ import {
   useLoaderData,
   useLocation,
   useNavigation,
-  useRevalidator,
   useSearchParams,
   useSubmit,
 } from "@remix-run/react";
-import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
+import { useAppBridge } from "@shopify/app-bridge-react";
 import {
   Badge,
   Banner,
@@ -25,13 +24,14 @@ import {
   Layout,
   Link,
   Modal,
-  Page,
   Text,
   useIndexResourceState,
 } from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import { z } from "zod";
 
+import { AdminPage } from "../components/AdminPage";
+import { RetryBanner } from "../components/RetryBanner";
 import { adminText, format } from "../i18n";
 import {
   categoryTitle,
@@ -163,20 +163,11 @@ export function FaqPublishBanner({ publish }: { publish: PublishResult | null | 
 
 /** Shopify could not tell the shop's languages: say so, with a retry. */
 export function FaqLocalesBanner({ show }: { show: boolean }) {
-  const revalidator = useRevalidator();
   if (!show) return null;
   return (
-    <Banner
-      tone="warning"
-      title={text.unavailable.title}
-      action={{
-        content: text.unavailable.retry,
-        loading: revalidator.state === "loading",
-        onAction: () => revalidator.revalidate(),
-      }}
-    >
+    <RetryBanner title={text.unavailable.title} retryLabel={text.unavailable.retry}>
       <p>{text.unavailable.body}</p>
-    </Banner>
+    </RetryBanner>
   );
 }
 
@@ -269,8 +260,7 @@ export default function FaqList() {
 
   if (totalArticles === 0) {
     return (
-      <Page title={text.title} {...pageActions}>
-        <TitleBar title={text.title} />
+      <AdminPage title={text.title} {...pageActions}>
         <BlockStack gap="400">
           <FaqLocalesBanner show={shopifyUnavailable} />
           <FaqPublishBanner publish={publish} />
@@ -289,7 +279,7 @@ export default function FaqList() {
             </EmptyState>
           </Card>
         </BlockStack>
-      </Page>
+      </AdminPage>
     );
   }
 
@@ -386,8 +376,7 @@ export default function FaqList() {
   ));
 
   return (
-    <Page title={text.title} {...pageActions}>
-      <TitleBar title={text.title} />
+    <AdminPage title={text.title} {...pageActions}>
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
@@ -550,6 +539,6 @@ export default function FaqList() {
           <p>{text.list.deleteBody}</p>
         </Modal.Section>
       </Modal>
-    </Page>
+    </AdminPage>
   );
 }

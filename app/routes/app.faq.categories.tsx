@@ -1,21 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
-import { SaveBar, TitleBar, useAppBridge } from "@shopify/app-bridge-react";
-import {
-  Banner,
-  BlockStack,
-  Button,
-  ButtonGroup,
-  Card,
-  InlineStack,
-  Layout,
-  Page,
-  Text,
-  TextField,
-} from "@shopify/polaris";
+import { SaveBar, useAppBridge } from "@shopify/app-bridge-react";
+import { Banner, BlockStack, Button, ButtonGroup, Card, InlineStack, Layout, Text, TextField } from "@shopify/polaris";
 import { useEffect, useMemo, useState } from "react";
 import { z } from "zod";
 
+import { AdminPage } from "../components/AdminPage";
 import { adminText, format } from "../i18n";
 import { listCategories, saveCategories, type FieldErrors } from "../models/Faq.server";
 import { FAQ_LIMITS } from "../models/Faq.shared";
@@ -148,13 +138,12 @@ function CategoriesEditor({
     code ? (text.fieldErrors[code as keyof typeof text.fieldErrors] ?? code) : undefined;
 
   return (
-    <Page
+    <AdminPage
       title={categoriesText.title}
       backAction={{ content: text.actions.back, url: "/app/faq" }}
       primaryAction={{ content: text.actions.save, onAction: save, loading: saving, disabled: !dirty }}
       secondaryActions={[{ content: categoriesText.add, onAction: add }]}
     >
-      <TitleBar title={categoriesText.title} />
       <SaveBar id="faq-categories-save-bar" open={dirty}>
         <button variant="primary" onClick={save} disabled={saving}>
           {text.actions.save}
@@ -246,6 +235,6 @@ function CategoriesEditor({
           </BlockStack>
         </Layout.Section>
       </Layout>
-    </Page>
+    </AdminPage>
   );
 }

@@ -1,20 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
-import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
-import {
-  Banner,
-  BlockStack,
-  Button,
-  Card,
-  DataTable,
-  DropZone,
-  InlineStack,
-  Layout,
-  Page,
-  Text,
-} from "@shopify/polaris";
+import { useAppBridge } from "@shopify/app-bridge-react";
+import { Banner, BlockStack, Button, Card, DataTable, DropZone, InlineStack, Layout, Text } from "@shopify/polaris";
 import { useEffect, useState } from "react";
 
+import { AdminPage } from "../components/AdminPage";
 import { adminText, format } from "../i18n";
 import { FAQ_CSV_LIMITS, importFaqCsv, type CsvProblem } from "../services/faq-csv.server";
 import { loadFaqLocales } from "../services/faq-locales.server";
@@ -109,8 +99,7 @@ export default function FaqImportExport() {
   const message = actionData && "message" in actionData ? actionData.message : null;
 
   return (
-    <Page title={importText.title} backAction={{ content: text.actions.back, url: "/app/faq" }}>
-      <TitleBar title={importText.title} />
+    <AdminPage title={importText.title} backAction={{ content: text.actions.back, url: "/app/faq" }}>
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
@@ -208,6 +197,6 @@ export default function FaqImportExport() {
           </BlockStack>
         </Layout.Section>
       </Layout>
-    </Page>
+    </AdminPage>
   );
 }

@@ -1,15 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
-import {
-  Await,
-  useActionData,
-  useFetcher,
-  useLoaderData,
-  useNavigation,
-  useRevalidator,
-  useSubmit,
-} from "@remix-run/react";
-import { SaveBar, TitleBar, useAppBridge } from "@shopify/app-bridge-react";
+import { Await, useActionData, useFetcher, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { SaveBar, useAppBridge } from "@shopify/app-bridge-react";
 import {
   Autocomplete,
   Banner,
@@ -22,11 +14,9 @@ import {
   InlineGrid,
   InlineStack,
   Layout,
-  Page,
   Select,
   SkeletonBodyText,
   SkeletonDisplayText,
-  SkeletonPage,
   Tabs,
   Tag,
   Text,
@@ -35,6 +25,8 @@ import {
 import { Suspense, useEffect, useMemo, useState } from "react";
 import { z } from "zod";
 
+import { AdminPage } from "../components/AdminPage";
+import { RetryBanner } from "../components/RetryBanner";
 import { adminText, format } from "../i18n";
 import {
   POLICY_LIMITS,
@@ -117,8 +109,7 @@ export default function ReturnPolicyPage() {
 
 function PolicySkeleton() {
   return (
-    <SkeletonPage title={text.title} primaryAction>
-      <TitleBar title={text.title} />
+    <AdminPage title={text.title} primaryAction={{ content: text.actions.save, disabled: true }}>
       <Text as="p" visuallyHidden>
         {text.loading}
       </Text>
@@ -131,27 +122,17 @@ function PolicySkeleton() {
           </Layout.AnnotatedSection>
         ))}
       </Layout>
-    </SkeletonPage>
+    </AdminPage>
   );
 }
 
 function Unavailable() {
-  const revalidator = useRevalidator();
   return (
-    <Page title={text.title}>
-      <TitleBar title={text.title} />
-      <Banner
-        tone="warning"
-        title={text.banners.unavailableTitle}
-        action={{
-          content: text.actions.tryAgain,
-          loading: revalidator.state === "loading",
-          onAction: () => revalidator.revalidate(),
-        }}
-      >
+    <AdminPage title={text.title}>
+      <RetryBanner title={text.banners.unavailableTitle} retryLabel={text.actions.tryAgain}>
         <p>{text.banners.unavailable}</p>
-      </Banner>
-    </Page>
+      </RetryBanner>
+    </AdminPage>
   );
 }
 
@@ -392,11 +373,10 @@ function PolicyEditor({ data }: { data: PolicyPageData }) {
   });
 
   return (
-    <Page
+    <AdminPage
       title={text.title}
       primaryAction={{ content: text.actions.save, loading: saving, disabled: !dirty || saving, onAction: save }}
     >
-      <TitleBar title={text.title} />
       <SaveBar id="return-policy-save-bar" open={dirty}>
         <button variant="primary" onClick={save} disabled={saving}>
           {text.actions.save}
@@ -677,7 +657,7 @@ function PolicyEditor({ data }: { data: PolicyPageData }) {
           </Layout.AnnotatedSection>
         </Layout>
       </BlockStack>
-    </Page>
+    </AdminPage>
   );
 }
 

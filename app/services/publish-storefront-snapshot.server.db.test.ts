@@ -1,11 +1,8 @@
-import { createHmac } from "node:crypto";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-
-import { startEmulator } from "../../emulator/server";
 import { renderInput } from "../../emulator/storefront/fixtures";
 import { renderStorefrontPage } from "../../emulator/storefront/index";
-import { TEST_APP_ENV } from "../../test/app-env";
+import { startEmulatorHarness } from "../../test/emulator-harness";
 
 /**
  * Publishing end to end: the real Shopify library (through `unauthenticated.admin`) calling the local
@@ -15,15 +12,7 @@ import { TEST_APP_ENV } from "../../test/app-env";
  */
 
 // The emulator must listen, and the library's fetch be routed to it, before the Shopify library is imported.
-const emulator = await startEmulator({
-  appUrl: "http://127.0.0.1:9",
-  apiKey: TEST_APP_ENV.SHOPIFY_API_KEY,
-  apiSecret: TEST_APP_ENV.SHOPIFY_API_SECRET,
-  scopes: TEST_APP_ENV.SCOPES,
-});
-const realFetch = globalThis.fetch;
-process.env.SHOPIFY_EMULATOR_URL = emulator.url;
-await import("../../emulator/shopify-fetch.mjs");
+const { emulator, installShop } = await startEmulatorHarness();
 
 const { default: prisma } = await import("../db.server");
 const { unauthenticated } = await import("../shopify.server");
@@ -76,18 +65,7 @@ async function storefront(locale = "en") {
   );
 }
 
-beforeAll(async () => {
-  // The shop's offline token, as the emulator issues it on token exchange after the managed install.
-  const accessToken = `shpat_emulator_${createHmac("sha256", TEST_APP_ENV.SHOPIFY_API_SECRET)
-    .update(`${SHOP}:offline`)
-    .digest("hex")
-    .slice(0, 32)}`;
-  await prisma.session.upsert({
-    where: { id: `offline_${SHOP}` },
-    create: { id: `offline_${SHOP}`, shop: SHOP, state: "", isOnline: false, accessToken, scope: TEST_APP_ENV.SCOPES },
-    update: { accessToken, scope: TEST_APP_ENV.SCOPES },
-  });
-});
+beforeAll(() => installShop(prisma));
 
 beforeEach(async () => {
   api.reset();
@@ -98,11 +76,6 @@ beforeEach(async () => {
   await prisma.branding.deleteMany({ where: { shop: SHOP } });
   await prisma.returnPolicy.deleteMany({ where: { shop: SHOP } });
   await prisma.publishState.deleteMany({ where: { shop: SHOP } });
-});
-
-afterAll(async () => {
-  globalThis.fetch = realFetch;
-  await emulator.close();
 });
 
 describe("publishing the storefront snapshot", () => {

@@ -1,9 +1,6 @@
-import { createHmac } from "node:crypto";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-
-import { startEmulator } from "../../emulator/server";
-import { TEST_APP_ENV } from "../../test/app-env";
+import { startEmulatorHarness } from "../../test/emulator-harness";
 
 /**
  * The policy page's use cases against the real Shopify library and the local emulator's Admin API (which
@@ -12,15 +9,7 @@ import { TEST_APP_ENV } from "../../test/app-env";
  */
 
 // The emulator must listen, and the library's fetch be routed to it, before the Shopify library is imported.
-const emulator = await startEmulator({
-  appUrl: "http://127.0.0.1:9",
-  apiKey: TEST_APP_ENV.SHOPIFY_API_KEY,
-  apiSecret: TEST_APP_ENV.SHOPIFY_API_SECRET,
-  scopes: TEST_APP_ENV.SCOPES,
-});
-const realFetch = globalThis.fetch;
-process.env.SHOPIFY_EMULATOR_URL = emulator.url;
-await import("../../emulator/shopify-fetch.mjs");
+const { emulator, installShop } = await startEmulatorHarness();
 
 const { default: prisma } = await import("../db.server");
 const { unauthenticated } = await import("../shopify.server");
@@ -45,18 +34,7 @@ async function loaded() {
   return result.data;
 }
 
-beforeAll(async () => {
-  // The shop's offline token, as the emulator issues it on token exchange after the managed install.
-  const accessToken = `shpat_emulator_${createHmac("sha256", TEST_APP_ENV.SHOPIFY_API_SECRET)
-    .update(`${SHOP}:offline`)
-    .digest("hex")
-    .slice(0, 32)}`;
-  await prisma.session.upsert({
-    where: { id: `offline_${SHOP}` },
-    create: { id: `offline_${SHOP}`, shop: SHOP, state: "", isOnline: false, accessToken, scope: TEST_APP_ENV.SCOPES },
-    update: { accessToken, scope: TEST_APP_ENV.SCOPES },
-  });
-});
+beforeAll(() => installShop(prisma));
 
 beforeEach(async () => {
   api.reset();
@@ -64,11 +42,6 @@ beforeEach(async () => {
   operations = [];
   await prisma.returnPolicy.deleteMany({ where: { shop: SHOP } });
   await prisma.publishState.deleteMany({ where: { shop: SHOP } });
-});
-
-afterAll(async () => {
-  globalThis.fetch = realFetch;
-  await emulator.close();
 });
 
 describe("the policy page's data", () => {

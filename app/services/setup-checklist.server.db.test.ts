@@ -1,20 +1,9 @@
-import { createHmac } from "node:crypto";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-
-import { startEmulator } from "../../emulator/server";
-import { TEST_APP_ENV } from "../../test/app-env";
+import { startEmulatorHarness } from "../../test/emulator-harness";
 
 /** The home checklist against the emulator's live theme (real library, Admin API validated against 2026-10). */
-const emulator = await startEmulator({
-  appUrl: "http://127.0.0.1:9",
-  apiKey: TEST_APP_ENV.SHOPIFY_API_KEY,
-  apiSecret: TEST_APP_ENV.SHOPIFY_API_SECRET,
-  scopes: TEST_APP_ENV.SCOPES,
-});
-const realFetch = globalThis.fetch;
-process.env.SHOPIFY_EMULATOR_URL = emulator.url;
-await import("../../emulator/shopify-fetch.mjs");
+const { emulator, installShop } = await startEmulatorHarness();
 
 const { default: prisma } = await import("../db.server");
 const { unauthenticated } = await import("../shopify.server");
@@ -40,17 +29,7 @@ function helpTemplateWith(block: { type: string; disabled?: boolean }) {
 const states = (checklist: Awaited<ReturnType<typeof getSetupChecklist>>) =>
   Object.fromEntries(checklist.items.map((item) => [item.id, item.done]));
 
-beforeAll(async () => {
-  const accessToken = `shpat_emulator_${createHmac("sha256", TEST_APP_ENV.SHOPIFY_API_SECRET)
-    .update(`${SHOP}:offline`)
-    .digest("hex")
-    .slice(0, 32)}`;
-  await prisma.session.upsert({
-    where: { id: `offline_${SHOP}` },
-    create: { id: `offline_${SHOP}`, shop: SHOP, state: "", isOnline: false, accessToken, scope: TEST_APP_ENV.SCOPES },
-    update: { accessToken, scope: TEST_APP_ENV.SCOPES },
-  });
-});
+beforeAll(() => installShop(prisma));
 
 beforeEach(async () => {
   api.reset();
@@ -58,11 +37,6 @@ beforeEach(async () => {
   await prisma.faqArticle.deleteMany({ where: { shop: SHOP } });
   await prisma.branding.deleteMany({ where: { shop: SHOP } });
   await prisma.returnPolicy.deleteMany({ where: { shop: SHOP } });
-});
-
-afterAll(async () => {
-  globalThis.fetch = realFetch;
-  await emulator.close();
 });
 
 describe("the setup checklist", () => {
