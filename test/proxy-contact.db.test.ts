@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { signAppProxyParams } from "../emulator/signing";
 import prisma from "../app/db.server";
@@ -14,8 +14,10 @@ import {
   setContactRequestStatus,
   submitContactRequest,
   contactInputSchema,
+  type StoreResult,
 } from "../app/models/ContactRequest.server";
 import { personalDataSources } from "../app/services/compliance/personal-data.server";
+import { settleNotifications } from "../app/services/notify-merchant.server";
 import { action } from "../app/routes/proxy.contact";
 import { TEST_APP_ENV } from "./app-env";
 
@@ -77,6 +79,14 @@ beforeEach(async () => {
   configureContactLimit({ points: 3, durationSeconds: 600 });
 });
 
+// The merchant is notified in the background: nothing of one test may still be writing during the next.
+afterEach(() => settleNotifications());
+
+function stored(result: StoreResult) {
+  if (result.outcome !== "stored") throw new Error(`expected a stored request, got ${result.outcome}`);
+  return result;
+}
+
 describe("POST /proxy/contact", () => {
   it("stores a guest's request with its context and answers a human reference", async () => {
     const body = contact();
@@ -97,7 +107,8 @@ describe("POST /proxy/contact", () => {
       locale: "fr",
       status: "open",
     });
-    const context = JSON.parse(row.context);
+    await settleNotifications();
+    const context = JSON.parse((await prisma.contactRequest.findUniqueOrThrow({ where: { id: row.id } })).context);
     expect(context).toMatchObject({
       searches: ["where is my parcel", "delivery time"],
       articles: [{ id: "shipping-times", title: "Shipping times" }],
@@ -108,8 +119,9 @@ describe("POST /proxy/contact", () => {
       // No SMTP in the test environment: the request says the merchant was not emailed.
       notification: "not_configured",
     });
-    // Only a hash of the submission key is kept.
-    expect(context.submissionKey).toMatch(/^[0-9a-f]{32}$/);
+    // Only a hash of the submission key is kept, in its own column.
+    expect(row.submissionKey).toMatch(/^[0-9a-f]{32}$/);
+    expect(context).not.toHaveProperty("submissionKey");
     expect(row.context).not.toContain(body.submissionKey);
   });
 
@@ -118,6 +130,42 @@ describe("POST /proxy/contact", () => {
     const [first, second] = [await post(body), await post(body)];
     expect(second.body.reference).toBe(first.body.reference);
     expect(await prisma.contactRequest.count({ where: { shop: SHOP } })).toBe(1);
+  });
+
+  it.each([2, 5])("stores one request for %i identical submissions arriving at the same moment", async (copies) => {
+    configureContactLimit({ points: 10, durationSeconds: 600 });
+    const body = contact();
+    const answers = await Promise.all(Array.from({ length: copies }, () => post(body)));
+    expect(answers.map((answer) => answer.status)).toEqual(Array(copies).fill(201));
+    const [reference] = answers.map((answer) => answer.body.reference);
+    expect(reference).toMatch(/^R-/);
+    expect(answers.map((answer) => answer.body.reference)).toEqual(Array(copies).fill(reference));
+    const rows = await prisma.contactRequest.findMany({ where: { shop: SHOP } });
+    expect(rows.map((row) => row.reference)).toEqual([reference]);
+  });
+
+  it("refuses a submission key reused with another email, and keeps the first request as it was", async () => {
+    const body = contact();
+    const first = await post(body);
+    const reused = await post({ ...body, email: "mallory@example.com", message: "Tell me about Emma's order" });
+    expect(reused.status).toBe(409);
+    expect(reused.body).toEqual({ error: "submission_key_reused" });
+    expect(JSON.stringify(reused.body)).not.toContain(first.body.reference);
+    const rows = await prisma.contactRequest.findMany({ where: { shop: SHOP } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ reference: first.body.reference, email: "emma.johnson@example.com" });
+    // The same key with the same email, typed in another case, is still the same submission.
+    const retry = await post({ ...body, email: "EMMA.JOHNSON@example.com" });
+    expect([retry.status, retry.body.reference]).toEqual([201, first.body.reference]);
+  });
+
+  it("answers a retry refused by the limit with the stored reference", async () => {
+    configureContactLimit({ points: 1, durationSeconds: 600 });
+    const body = contact();
+    const first = await post(body);
+    expect((await post(contact())).status).toBe(429);
+    const retry = await post(body);
+    expect([retry.status, retry.body.reference]).toEqual([201, first.body.reference]);
   });
 
   it("answers invalid input with field keys and stores nothing", async () => {
@@ -182,17 +230,88 @@ describe("a signed-in shopper's order", () => {
 describe("references", () => {
   it("draws another reference when the first is taken in the shop", async () => {
     const input = contactInputSchema.parse(contact());
-    const taken = await storeContactRequest(SHOP, input, { customerId: null, order: null }, prisma, () => "R-AAAAAA");
+    const taken = stored(
+      await storeContactRequest(SHOP, input, { customerId: null, order: null }, prisma, () => "R-AAAAAA"),
+    );
     const draws = ["R-AAAAAA", "R-CCCCCC"];
-    const next = await storeContactRequest(
-      SHOP,
-      contactInputSchema.parse(contact()),
-      { customerId: null, order: null },
-      prisma,
-      () => draws.shift()!,
+    const next = stored(
+      await storeContactRequest(
+        SHOP,
+        contactInputSchema.parse(contact()),
+        { customerId: null, order: null },
+        prisma,
+        () => draws.shift()!,
+      ),
     );
     expect(taken.reference).toBe("R-AAAAAA");
     expect(next.reference).toBe("R-CCCCCC");
+  });
+});
+
+describe("submission keys", () => {
+  const store = (input: ReturnType<typeof contactInputSchema.parse>) =>
+    storeContactRequest(SHOP, input, { customerId: null, order: null });
+
+  it("stores one request when the same submission is stored five times at once, without checking first", async () => {
+    const input = contactInputSchema.parse(contact());
+    const results = (await Promise.all(Array.from({ length: 5 }, () => store(input)))).map(stored);
+    expect(results.filter((result) => result.created)).toHaveLength(1);
+    expect(new Set(results.map((result) => result.reference)).size).toBe(1);
+    expect(new Set(results.map((result) => result.id)).size).toBe(1);
+    expect(await prisma.contactRequest.count({ where: { shop: SHOP } })).toBe(1);
+  });
+
+  it("refuses the same key with two emails at once: one is stored, the other told the key is taken", async () => {
+    const body = contact();
+    const results = await Promise.all([
+      store(contactInputSchema.parse(body)),
+      store(contactInputSchema.parse({ ...body, email: "noah.brown@example.com" })),
+    ]);
+    expect(results.map((result) => result.outcome).sort()).toEqual(["stored", "submission_key_reused"]);
+    expect(await prisma.contactRequest.count({ where: { shop: SHOP } })).toBe(1);
+  });
+
+  it("is per shop: the same key in two shops stores two requests", async () => {
+    const OTHER = "proxy-contact-keys.myshopify.com";
+    await prisma.contactRequest.deleteMany({ where: { shop: OTHER } });
+    const input = contactInputSchema.parse(contact());
+    const here = stored(await store(input));
+    const there = stored(await storeContactRequest(OTHER, input, { customerId: null, order: null }));
+    expect([here.created, there.created]).toEqual([true, true]);
+    await prisma.contactRequest.deleteMany({ where: { shop: OTHER } });
+  });
+
+  it("keeps requests stored before the key had a column: no key, the old key hidden from the merchant", async () => {
+    const legacy = (reference: string) =>
+      prisma.contactRequest.create({
+        data: {
+          shop: SHOP,
+          reference,
+          name: "Emma Johnson",
+          email: "emma.johnson@example.com",
+          message: "Stored last year",
+          locale: "en",
+          context: JSON.stringify({
+            searches: ["refund"],
+            articles: [],
+            eligibility: [],
+            orderVerified: false,
+            submissionKey: "0123456789abcdef0123456789abcdef",
+            notification: "sent",
+          }),
+        },
+      });
+    // Any number of requests without a key live side by side (NULLs are distinct in the unique index).
+    const [old] = [await legacy("R-AAAAAA"), await legacy("R-CCCCCC")];
+    expect(await prisma.contactRequest.count({ where: { shop: SHOP, submissionKey: null } })).toBe(2);
+    const shown = await getContactRequest(SHOP, old.id);
+    expect(shown).toMatchObject({ reference: "R-AAAAAA", context: { searches: ["refund"], notification: "sent" } });
+    expect(shown!.context).not.toHaveProperty("submissionKey");
+    expect(shown).not.toHaveProperty("submissionKey");
+    const source = personalDataSources.find((candidate) => candidate.name === "Contact requests")!;
+    const exported = await source.exportCustomer(prisma, SHOP, { id: "42", email: "emma.johnson@example.com" }, []);
+    expect(exported).toHaveLength(2);
+    expect(JSON.stringify(exported)).not.toMatch(/submissionKey|0123456789abcdef/);
   });
 });
 
@@ -214,8 +333,10 @@ describe("compliance", () => {
 
 describe("the merchant's inbox", () => {
   const OTHER_SHOP = "proxy-contact-other.myshopify.com";
-  const store = (shop: string, email: string) =>
-    storeContactRequest(shop, contactInputSchema.parse(contact({ email })), { customerId: null, order: null });
+  const store = async (shop: string, email: string) =>
+    stored(
+      await storeContactRequest(shop, contactInputSchema.parse(contact({ email })), { customerId: null, order: null }),
+    );
 
   beforeEach(() => prisma.contactRequest.deleteMany({ where: { shop: OTHER_SHOP } }));
 
@@ -261,6 +382,7 @@ describe("the merchant's inbox", () => {
     });
     expect(resolved!.resolvedAt).not.toBeNull();
     expect(resolved!.context).not.toHaveProperty("submissionKey");
+    expect(resolved).not.toHaveProperty("submissionKey");
     expect(await setContactRequestStatus(SHOP, mine.id, "open")).toBe(true);
     expect(await getContactRequest(SHOP, mine.id)).toMatchObject({ status: "open", resolvedAt: null });
   });

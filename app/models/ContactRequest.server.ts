@@ -69,7 +69,8 @@ export type ContactOrder = { verified: true; id: string; name: string } | { veri
 export interface StoredContext extends ContactContext {
   /** The order a guest typed is stored as typed and never checked; the merchant sees it flagged. */
   orderVerified: boolean;
-  submissionKey: string;
+  /** Only on requests stored before the key had a column of its own: never shown, never exported. */
+  submissionKey?: string;
 }
 
 export function generateReference(): string {
@@ -78,9 +79,15 @@ export function generateReference(): string {
   return `R-${code}`;
 }
 
+/** A stored request, or a submission key already used in this shop by another email address. */
+export type StoreResult =
+  { outcome: "stored"; id: string; reference: string; created: boolean } | { outcome: "submission_key_reused" };
+
 /**
- * Stores the request; returns its reference. The same submission key for the same shop and email gives back the
- * first request's reference instead of storing a second one.
+ * Stores the request; returns its reference. The submission key is unique per shop in the database, so retries of
+ * one submission store one request even when they arrive at the same moment: each later one gets the first one's
+ * reference back (`created: false`). The same key sent with another email address is refused, never answered with
+ * someone else's reference.
  */
 export async function storeContactRequest(
   shop: string,
@@ -88,22 +95,19 @@ export async function storeContactRequest(
   shopper: { customerId: string | null; order: ContactOrder },
   db: Db = prisma,
   nextReference: () => string = generateReference,
-): Promise<{ id: string; reference: string; created: boolean }> {
-  const existing = await findBySubmissionKey(db, shop, input);
-  if (existing) return { ...existing, created: false };
-  const context: StoredContext = {
-    ...input.context,
-    orderVerified: shopper.order?.verified ?? false,
-    submissionKey: keyHash(input.submissionKey),
-  };
+): Promise<StoreResult> {
+  const submissionKey = keyHash(input.submissionKey);
+  const email = input.email.toLowerCase();
+  const context: StoredContext = { ...input.context, orderVerified: shopper.order?.verified ?? false };
   for (let attempt = 0; ; attempt++) {
     try {
       const row = await db.contactRequest.create({
         data: {
           shop,
           reference: nextReference(),
+          submissionKey,
           name: input.name,
-          email: input.email.toLowerCase(),
+          email,
           message: input.message,
           orderId: shopper.order?.verified ? shopper.order.id : null,
           orderName: shopper.order?.name ?? null,
@@ -113,27 +117,31 @@ export async function storeContactRequest(
         },
         select: { id: true, reference: true },
       });
-      return { ...row, created: true };
+      return { outcome: "stored", ...row, created: true };
     } catch (error) {
-      // A reference already taken in this shop (about one in 240 million per pair): draw another.
-      if (!isUniqueViolation(error) || attempt >= 4) throw error;
+      if (!isUniqueViolation(error)) throw error;
+      // A retry of this submission got there first (the unique index waited for it to commit): answer it.
+      const earlier = await findSubmission(db, shop, submissionKey, email);
+      if (earlier) return earlier;
+      // Otherwise the reference is already taken in this shop (about one in 240 million per pair): draw another.
+      if (attempt >= 4) throw error;
     }
   }
 }
 
+/** Only a hash of the key is stored: the raw key never reaches the database. */
 function keyHash(key: string) {
   return createHash("sha256").update(key).digest("hex").slice(0, 32);
 }
 
-async function findBySubmissionKey(db: Db, shop: string, input: ContactInput) {
-  const hash = keyHash(input.submissionKey);
-  const recent = await db.contactRequest.findMany({
-    where: { shop, email: input.email.toLowerCase(), context: { contains: hash } },
-    select: { id: true, reference: true, context: true },
-    take: 5,
+async function findSubmission(db: Db, shop: string, submissionKey: string, email: string): Promise<StoreResult | null> {
+  const row = await db.contactRequest.findUnique({
+    where: { shop_submissionKey: { shop, submissionKey } },
+    select: { id: true, reference: true, email: true },
   });
-  const match = recent.find((row) => (JSON.parse(row.context) as StoredContext).submissionKey === hash);
-  return match ? { id: match.id, reference: match.reference } : null;
+  if (!row) return null;
+  if (row.email !== email) return { outcome: "submission_key_reused" };
+  return { outcome: "stored", id: row.id, reference: row.reference, created: false };
 }
 
 export async function deleteShopContactRequests(db: Db, shop: string): Promise<number> {
@@ -176,6 +184,7 @@ export async function deleteCustomerContactRequests(
   return (await db.contactRequest.deleteMany({ where: customerWhere(shop, customer) })).count;
 }
 
+/** A request stored before the key had its own column kept the key's hash in its context: never shown. */
 function withoutKey({ submissionKey: _key, ...context }: StoredContext) {
   return context;
 }
@@ -200,14 +209,13 @@ export function configureContactLimit(next: typeof DEFAULT_CONTACT_LIMIT) {
 }
 
 export type ContactResult =
-  | { outcome: "stored"; id: string; reference: string; created: boolean }
-  | { outcome: "order_not_found" }
-  | { outcome: "rate_limited"; retryAfterSeconds: number };
+  StoreResult | { outcome: "order_not_found" } | { outcome: "rate_limited"; retryAfterSeconds: number };
 
 /**
  * A shopper's contact request from the storefront. Counted against the visitor's limit (a retry of a stored
- * submission is not), the order checked when the shopper is signed in (`findOrder` answers only that customer's
- * orders), then stored. A guest's order number is kept as typed, unverified.
+ * submission is not, and one over the limit still gets its reference if a copy of it was stored meanwhile), the
+ * order checked when the shopper is signed in (`findOrder` answers only that customer's orders), then stored. A
+ * guest's order number is kept as typed, unverified.
  */
 export async function submitContactRequest(request: {
   shop: string;
@@ -217,11 +225,12 @@ export async function submitContactRequest(request: {
   findOrder: (customerId: string, orderNumber: string) => Promise<{ id: string; name: string } | null>;
 }): Promise<ContactResult> {
   const { shop, input, customerId } = request;
-  const replay = await findBySubmissionKey(prisma, shop, input);
-  if (replay) return { outcome: "stored", ...replay, created: false };
+  const replay = () => findSubmission(prisma, shop, keyHash(input.submissionKey), input.email.toLowerCase());
+  const earlier = await replay();
+  if (earlier) return earlier;
   contactRateLimit ??= new ShopIpRateLimit(contactLimit, prisma, CONTACT_RATE_PREFIX);
   const retryAfterSeconds = await contactRateLimit.consume(shop, request.ip);
-  if (retryAfterSeconds > 0) return { outcome: "rate_limited", retryAfterSeconds };
+  if (retryAfterSeconds > 0) return (await replay()) ?? { outcome: "rate_limited", retryAfterSeconds };
   let order: ContactOrder = null;
   if (input.orderNumber) {
     const typed = input.orderNumber.replace(/^#/, "");
@@ -233,8 +242,7 @@ export async function submitContactRequest(request: {
       order = { verified: false, name: `#${typed}` };
     }
   }
-  const stored = await storeContactRequest(shop, input, { customerId, order });
-  return { outcome: "stored", ...stored };
+  return storeContactRequest(shop, input, { customerId, order });
 }
 
 /** Whether the merchant was emailed about a request: kept with the request, shown in the inbox. */
@@ -281,9 +289,11 @@ export async function listContactRequests(shop: string, query: InboxQuery, db: D
 
 /** One request of the shop with its context parsed, or null (another shop's id is as absent as a missing one). */
 export async function getContactRequest(shop: string, id: string, db: Db = prisma) {
-  const row = await db.contactRequest.findFirst({ where: { shop, id } });
-  if (!row) return null;
-  const { submissionKey: _key, ...context } = JSON.parse(row.context) as StoredContext & {
+  const found = await db.contactRequest.findFirst({ where: { shop, id } });
+  if (!found) return null;
+  const { submissionKey: _hash, ...row } = found;
+  const context = withoutKey(JSON.parse(row.context) as StoredContext) as ContactContext & {
+    orderVerified: boolean;
     notification?: NotificationStatus;
   };
   return { ...row, context };

@@ -4,15 +4,16 @@ import { env } from "../env.server";
 import { contactInputSchema, submitContactRequest } from "../models/ContactRequest.server";
 import { storefrontError, storefrontJson } from "../services/authenticate-storefront.server";
 import { shopperIp } from "../services/guest-lookup-rate-limit.server";
-import { notifyMerchant } from "../services/notify-merchant.server";
+import { notifyMerchantLater } from "../services/notify-merchant.server";
 import { findCustomerOrder } from "../services/storefront-orders.server";
 import { parseStorefrontForm } from "../services/storefront-input.server";
 import { storefrontRoute } from "../services/storefront-route.server";
 
 /**
  * POST /apps/resolve/contact { submissionKey, name, email, message, orderNumber?, locale?, context? } — stores the
- * shopper's message with its context, then emails the merchant when SMTP is configured; 201 `{ reference }`. 422 `order_not_found` (signed in, not their order), 429
- * `rate_limited` with Retry-After.
+ * shopper's message with its context and answers 201 `{ reference }` (the same one for a retry of the submission),
+ * then emails the merchant in the background when SMTP is configured. 409 `submission_key_reused` (the key came
+ * with another email), 422 `order_not_found` (signed in, not their order), 429 `rate_limited` with Retry-After.
  */
 export const action = ({ request }: ActionFunctionArgs) =>
   storefrontRoute(request, "contact", async ({ shop, customerId, admin }) => {
@@ -34,10 +35,12 @@ export const action = ({ request }: ActionFunctionArgs) =>
         return storefrontError("rate_limited", 429, { "Retry-After": String(result.retryAfterSeconds) });
       case "order_not_found":
         return storefrontJson({ error: "invalid_input", fields: { orderNumber: "order_not_found" } }, 422);
+      case "submission_key_reused":
+        return storefrontError("submission_key_reused", 409);
       case "stored":
-        // After the request is stored: a send failure is recorded on it, never lost (and a replay is not re-sent).
+        // Once stored, never awaited: the outcome is recorded on the request (and a replay is not re-sent).
         if (result.created) {
-          await notifyMerchant(result.id, { smtpUrl: env.SMTP_URL, from: env.NOTIFY_FROM, to: env.NOTIFY_TO });
+          notifyMerchantLater(result.id, { smtpUrl: env.SMTP_URL, from: env.NOTIFY_FROM, to: env.NOTIFY_TO });
         }
         return storefrontJson({ reference: result.reference }, 201);
     }
