@@ -3,12 +3,13 @@ import common from "./locales/en/common.json";
 import faq from "./locales/en/faq.json";
 import home from "./locales/en/home.json";
 import policy from "./locales/en/policy.json";
+import requests from "./locales/en/requests.json";
 
 /**
  * Admin strings, one file per area under locales/<language>/. English is complete; another admin
  * language adds a folder with files of the same shape.
  */
-export const adminText = { ...common, home, policy, faq, branding };
+export const adminText = { ...common, home, policy, faq, branding, requests };
 
 /** Fills `{name}` placeholders in an admin string. */
 export function format(template: string, values: Record<string, string | number>): string {

@@ -26,6 +26,7 @@ export default function App() {
         </Link>
         <Link to="/app/policy">{adminText.nav.policy}</Link>
         <Link to="/app/faq">{adminText.nav.faq}</Link>
+        <Link to="/app/requests">{adminText.requests.title}</Link>
         <Link to="/app/branding">{adminText.nav.branding}</Link>
       </NavMenu>
       <Outlet />

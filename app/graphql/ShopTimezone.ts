@@ -1,0 +1,7 @@
+export const ShopTimezone = `#graphql
+  query ShopTimezone {
+    shop {
+      ianaTimezone
+    }
+  }
+`;
