@@ -1,11 +1,15 @@
 import { defineConfig } from "vitest/config";
 import path from "node:path";
 
+import ByName from "./e2e/sequencer";
+
 // Three projects: fast unit/integration tests, database tests (run once per provider by scripts/test.mjs),
 // and browser tests against the running demo.
 export default defineConfig({
   resolve: { alias: { "~": path.resolve(import.meta.dirname, "app") } },
   test: {
+    // Files in name order (the browser tests share one demo shop: see e2e/sequencer.ts).
+    sequence: { sequencer: ByName },
     projects: [
       {
         extends: true,
@@ -16,6 +20,7 @@ export default defineConfig({
             "emulator/**/*.test.ts",
             "extensions/**/*.test.ts",
             "scripts/**/*.test.ts",
+            "storefront/**/*.test.ts",
             "test/**/*.test.ts",
           ],
           exclude: ["**/*.db.test.ts", "node_modules/**"],

@@ -163,6 +163,17 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
     emulatorPort: Number(process.env.EMULATOR_PORT ?? 4100),
     stateFile: path.join(root, ".emulator/state.json"),
   });
+  // A fresh demo shop comes set up (policy, FAQ in English and French, published), so the storefront shows the
+  // whole portal at once; DEMO_EMPTY=1 starts from a bare install instead, as a new merchant sees it.
+  if (process.env.DEMO_EMPTY !== "1") {
+    const { seedDemoHelpCentre } = await import("./demo-content");
+    await seedDemoHelpCentre(demo, { apiKey: DEMO_API_KEY, apiSecret: DEMO_API_SECRET }).catch(
+      async (error: unknown) => {
+        await demo.stop();
+        throw error;
+      },
+    );
+  }
   console.log(`
   Resolve is running against the local Shopify emulator (started in ${((Date.now() - started) / 1000).toFixed(1)} s).
 

@@ -142,7 +142,13 @@ export async function startEmulator(options: EmulatorOptions) {
       method,
       headers: {
         "content-type": request.headers["content-type"] ?? "application/octet-stream",
-        "x-forwarded-for": request.socket.remoteAddress ?? "127.0.0.1",
+        // The shopper's address as Shopify reports it. Tests stand for shoppers on different networks by sending
+        // their own X-Forwarded-For (its first address wins), so rate limits per IP can be exercised apart.
+        "x-forwarded-for":
+          String(request.headers["x-forwarded-for"] ?? "")
+            .split(",")[0]
+            ?.trim() ||
+          (request.socket.remoteAddress ?? "127.0.0.1"),
         accept: request.headers.accept ?? "*/*",
         "accept-language": request.headers["accept-language"] ?? "",
       },
@@ -203,6 +209,17 @@ export async function startEmulator(options: EmulatorOptions) {
         return json(200, { ok: true });
       case "GET /_emulator/metafields":
         return json(200, adminApi.appDataMetafields());
+      case "GET /_emulator/returns": {
+        // What the merchant's Shopify admin lists as returns of one order (`?order=%231022`).
+        const order = adminApi.state.orders.find((candidate) => candidate.name === url.searchParams.get("order"));
+        if (!order) return json(404, { error: "No such order" });
+        return json(
+          200,
+          adminApi.state.returns
+            .filter((entry) => entry.orderId === order.id)
+            .map(({ name, status, lineItems }) => ({ name, status, lineItems })),
+        );
+      }
       case "GET /_emulator/session-token":
         return json(200, {
           token: await mintSessionToken({ shop, apiKey: options.apiKey, apiSecret: options.apiSecret }),
@@ -263,6 +280,10 @@ export async function startEmulator(options: EmulatorOptions) {
       customers: state.customers.map((c) => ({ id: c.id, name: `${c.firstName} ${c.lastName}` })),
       appMetafields: adminApi.appDataMetafields(),
       path: url.pathname,
+      // ?resolve_block=off: the same page without the app block, as a theme without it (for benchmarks).
+      appBlock: url.searchParams.get("resolve_block") !== "off",
+      // ?launcher=on: the merchant turned on the "Help launcher" app embed (it shows on every page).
+      helpLauncher: url.searchParams.get("launcher") === "on",
     });
     return {
       status: 200,

@@ -49,6 +49,7 @@ step("typecheck", bin("tsc"), ["--noEmit"]);
 step("lint", bin("eslint"), ["--max-warnings", "0", "."]);
 step("format", bin("prettier"), ["--check", "--log-level", "warn", "."]);
 step("migrations match the models", process.execPath, ["scripts/db.mjs", "check-drift"]);
+step("block script built from storefront/", process.execPath, ["scripts/build-block-script.mjs", "--check"]);
 vitest("unit and integration tests", "unit");
 vitest("database tests on SQLite", "db", { TEST_DATABASE: "sqlite" });
 vitest("database tests on PostgreSQL", "db", { TEST_DATABASE: "postgres" });

@@ -34,6 +34,13 @@ export interface StorefrontRenderInput {
   path: string;
   /** Render as inside the theme editor (`request.design_mode`). Defaults to false. */
   designMode?: boolean;
+  /**
+   * False renders the same page as a theme without the app block would: the title and the empty app section,
+   * no block markup and no block assets (for comparisons such as `bench/storefront-lighthouse.ts`). Defaults to true.
+   */
+  appBlock?: boolean;
+  /** Renders the app embed "Help launcher" (blocks/launcher.liquid) before </body>, as when a merchant turns it on. */
+  helpLauncher?: boolean;
 }
 
 /** Root of the theme app extension the storefront renders. */
@@ -44,6 +51,9 @@ export const EXTENSION_ASSETS_URL_PREFIX = "/extensions/self-service/assets/";
 
 /** The one app block the help page shows. */
 const PORTAL_BLOCK_HANDLE = "portal";
+/** The app embed a merchant turns on in the theme editor's "App embeds". */
+const LAUNCHER_EMBED_HANDLE = "launcher";
+const LAUNCHER_EMBED_ID = "AUmVzb2x2ZUVtdWxhdG9y__resolve_launcher";
 /** Shaped like Shopify's app block ids; stable so tests and screenshots can target it. */
 const PORTAL_BLOCK_ID = "AUmVzb2x2ZUVtdWxhdG9y__resolve_portal";
 
@@ -136,21 +146,39 @@ export async function renderStorefrontPage(input: StorefrontRenderInput): Promis
   if (block.schema.target !== "section") {
     throw new ShopifyLiquidError(`blocks/${PORTAL_BLOCK_HANDLE}.liquid must be an app block (target "section")`);
   }
-  const blockHtml = await renderAppBlock({
-    engine,
-    block,
-    blockId: PORTAL_BLOCK_ID,
-    settings: resolveBlockSettings(block.schema, input.blockSettings),
-    globals,
-  });
+  const withBlock = input.appBlock ?? true;
+  const blockHtml = withBlock
+    ? await renderAppBlock({
+        engine,
+        block,
+        blockId: PORTAL_BLOCK_ID,
+        settings: resolveBlockSettings(block.schema, input.blockSettings),
+        globals,
+      })
+    : "";
 
-  // Shopify loads the assets a rendered block names in its schema from content_for_header.
-  const headTags: string[] = [];
-  if (block.schema.stylesheet) {
-    headTags.push(`<link rel="stylesheet" href="${escapeHtml(await assetHref(engine, block.schema.stylesheet))}">`);
+  const launcher = input.helpLauncher ? readAppBlock(extensionRoot, LAUNCHER_EMBED_HANDLE) : null;
+  if (launcher && launcher.schema.target !== "body") {
+    throw new ShopifyLiquidError(`blocks/${LAUNCHER_EMBED_HANDLE}.liquid must be an app embed (target "body")`);
   }
-  if (block.schema.javascript) {
-    headTags.push(`<script src="${escapeHtml(await assetHref(engine, block.schema.javascript))}" defer></script>`);
+  const embedsHtml = launcher
+    ? await renderAppBlock({
+        engine,
+        block: launcher,
+        blockId: LAUNCHER_EMBED_ID,
+        settings: resolveBlockSettings(launcher.schema, {}),
+        globals,
+      })
+    : "";
+
+  // Shopify loads the assets the rendered blocks name in their schemas from content_for_header, each file once.
+  const rendered = [withBlock ? block : null, launcher].filter((entry) => entry !== null);
+  const headTags: string[] = [];
+  for (const file of new Set(rendered.map((entry) => entry.schema.stylesheet).filter(Boolean) as string[])) {
+    headTags.push(`<link rel="stylesheet" href="${escapeHtml(await assetHref(engine, file))}">`);
+  }
+  for (const file of new Set(rendered.map((entry) => entry.schema.javascript).filter(Boolean) as string[])) {
+    headTags.push(`<script src="${escapeHtml(await assetHref(engine, file))}" defer></script>`);
   }
 
   // Read on every render, like the extension's files, so edits show up without restarting the demo.
@@ -162,6 +190,7 @@ export async function renderStorefrontPage(input: StorefrontRenderInput): Promis
       shoppers: input.customers,
       content_for_header: headTags.join("\n    "),
       content_for_layout: blockHtml,
+      app_embeds: embedsHtml,
     },
     { globals },
   )) as string;
