@@ -58,7 +58,9 @@ describe("branding in the admin", () => {
     // Published through the emulator's metafieldsSet, and rendered by the storefront's Liquid.
     expect((await publishedPortal())?.branding.accentColor).toBe(accent);
     const storefront = await storefrontHtml();
-    expect(storefront).toMatch(/<section\s+class="resolve-portal[^"]*"[^>]*style="[^"]*--resolve-accent: #aa0055;/);
+    expect(storefront).toMatch(
+      /<resolve-portal\s+class="resolve-portal[^"]*"[^>]*style="[^"]*--resolve-accent: #aa0055;/,
+    );
     await expect
       .poll(() =>
         app()

@@ -74,6 +74,22 @@ async function tabTo(target: ReturnType<Page["locator"]>, limit = 80) {
 
 const portal = () => page().locator("resolve-portal");
 
+/** The merchant, in another browser, opens a contact request from the admin's Requests inbox. */
+async function openInInbox(reference: string) {
+  const merchant = await session.openPage();
+  await merchant.goto(demo.adminUrl);
+  const nav = merchant.getByRole("navigation", { name: "Admin" }).getByRole("button", { name: "Requests" });
+  await nav.waitFor({ timeout: 20_000 });
+  await nav.click();
+  const app = merchant.frameLocator("iframe#app");
+  await app
+    .getByRole("link", { name: new RegExp(reference) })
+    .first()
+    .click();
+  await app.getByRole("heading", { name: reference, level: 1 }).waitFor({ timeout: 20_000 });
+  return app;
+}
+
 /** The block's French strings, as the shopper reads them (placeholders filled like the script does). */
 const fr = JSON.parse(
   readFileSync(new URL("../extensions/self-service/locales/fr.json", import.meta.url), "utf8"),
@@ -251,17 +267,7 @@ describe("contacting the store", () => {
     expect(session.consoleErrors).toEqual([]);
 
     // The merchant's inbox shows it with its context: the order (verified), the search, what the order said.
-    const merchant = await session.openPage();
-    await merchant.goto(demo.adminUrl);
-    const nav = merchant.getByRole("navigation", { name: "Admin" }).getByRole("button", { name: "Requests" });
-    await nav.waitFor({ timeout: 20_000 });
-    await nav.click();
-    const app = merchant.frameLocator("iframe#app");
-    await app
-      .getByRole("link", { name: new RegExp(reference!) })
-      .first()
-      .click();
-    await app.getByRole("heading", { name: reference, level: 1 }).waitFor({ timeout: 20_000 });
+    const app = await openInInbox(reference!);
     await app.getByText("My second parcel has not moved. <b>Help</b>").waitFor();
     expect(await app.getByText("#1016").count()).toBeGreaterThan(0);
     expect(await app.getByText("parcel lost").count()).toBe(1);
@@ -393,17 +399,7 @@ describe("the same flows in French", () => {
       fill(fr.messages.contact_sent, { reference: reference!, email: "camille.dubois@example.fr" }),
     );
 
-    const merchant = await session.openPage();
-    await merchant.goto(demo.adminUrl);
-    const nav = merchant.getByRole("navigation", { name: "Admin" }).getByRole("button", { name: "Requests" });
-    await nav.waitFor({ timeout: 20_000 });
-    await nav.click();
-    const app = merchant.frameLocator("iframe#app");
-    await app
-      .getByRole("link", { name: new RegExp(reference!) })
-      .first()
-      .click();
-    await app.getByRole("heading", { name: reference, level: 1 }).waitFor({ timeout: 20_000 });
+    const app = await openInInbox(reference!);
     await app.getByText("Mon colis n’est pas arrivé.").waitFor();
     expect(await app.getByText("livraisno").count()).toBe(1);
     expect(session.consoleErrors).toEqual([]);

@@ -113,7 +113,10 @@ describe("the admin's storefront preview", () => {
     const css = readFileSync(path.join(selfServiceExtensionRoot(), "assets", "portal.css"), "utf8");
     expect(html).toMatch(/^<!doctype html>\s*<html lang="fr" dir="ltr">/);
     expect(html).toContain(`<style>${css}</style>`);
-    expect(html).not.toMatch(/<script|<link /);
+    // Nothing runs or loads: the only <script> is the block's inert JSON of translated words (the frame has no
+    // allow-scripts either).
+    expect(html).not.toMatch(/<script(?! type="application\/json")|<link /);
+    expect(html).toContain('<script type="application/json" data-r="text">');
     expect(html).toContain("Quand arrive-t-il ?");
   });
 
