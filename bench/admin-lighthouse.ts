@@ -11,35 +11,32 @@
  * RESOLVE_BUILD_DIR), CHROME_PATH (default /usr/bin/chromium), BENCH_ARTICLES (generated articles, default 120).
  */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 
-import * as chromeLauncher from "chrome-launcher";
-import lighthouse, { type Config, type Flags } from "lighthouse";
-import desktopConfig from "lighthouse/core/config/desktop-config.js";
+import type * as chromeLauncher from "chrome-launcher";
+import type { Config } from "lighthouse";
 
-import { startDemo } from "../emulator/demo";
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+import { BROWSER_USER_AGENT } from "../e2e/chromium";
+import {
+  launchChrome,
+  median,
+  ms,
+  PERFORMANCE_CONFIGS,
+  resultsDir,
+  runAsScript,
+  runLighthouse,
+  saveGeneratedArticles,
+  screenshotJpeg,
+  startBenchDemo,
+  pointAppAtDemo,
+  writeResults,
+} from "./bench-kit";
 
 /** The goals this benchmark reports against (milliseconds, except CLS). */
 export const GOALS = { lcpGoalMs: 1500, lcpShopifyMs: 2500, clsShopify: 0.1 } as const;
 
-const CHROME_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
 /** The Shopify library turns away bots (HeadlessChrome included), so Lighthouse says it is a merchant's Chrome. */
-const DESKTOP_UA =
-  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
+const DESKTOP_UA = BROWSER_USER_AGENT;
 const MOBILE_UA =
   "Mozilla/5.0 (Linux; Android 11; moto g power (2022)) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Mobile Safari/537.36";
 
@@ -49,13 +46,6 @@ export interface RunMetrics {
   tbtMs: number;
   fcpMs: number;
   score: number;
-}
-
-export function median(values: number[]): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 export function summarise(runs: RunMetrics[]): RunMetrics {
@@ -77,46 +67,21 @@ export function verdict(metrics: RunMetrics) {
 }
 
 const configs: Record<"desktop" | "mobile", { config: Config; userAgent: string }> = {
-  desktop: {
-    config: { ...desktopConfig, settings: { ...desktopConfig.settings, onlyCategories: ["performance"] } },
-    userAgent: DESKTOP_UA,
-  },
-  // Lighthouse's default config is the mobile one (Moto G Power, simulated slow 4G and 4x CPU slowdown).
-  mobile: {
-    config: { extends: "lighthouse:default", settings: { onlyCategories: ["performance"] } },
-    userAgent: MOBILE_UA,
-  },
+  desktop: { config: PERFORMANCE_CONFIGS.desktop, userAgent: DESKTOP_UA },
+  mobile: { config: PERFORMANCE_CONFIGS.mobile, userAgent: MOBILE_UA },
 };
 
 /** Seeds the throwaway database through the app's own models: the starter articles and `count` more, half published. */
 async function seedFaq(shop: string, count: number): Promise<number> {
   const { addStarterArticles } = await import("../app/services/faq-starter-articles.server");
-  const { saveArticle, countArticles } = await import("../app/models/Faq.server");
+  const { countArticles } = await import("../app/models/Faq.server");
   const locales = [{ locale: "en", primary: true }];
   await addStarterArticles(shop, locales);
-  const topics = ["Shipping", "Returns", "Payment", "Sizing", "Care", "Warranty", "Gift cards", "Orders"];
-  for (let index = 0; index < count; index += 1) {
-    const topic = topics[index % topics.length]!;
-    const saved = await saveArticle(
-      shop,
-      null,
-      {
-        handle: `bench-${index + 1}`,
-        status: index % 2 === 0 ? "published" : "draft",
-        categoryId: null,
-        position: null,
-        translations: {
-          en: {
-            question: `${topic}: how does question ${index + 1} work for my order?`,
-            answerMarkdown: `Here is how **${topic.toLowerCase()}** works.\n\n- Step one: check your confirmation email.\n- Step two: open [your account](/account).\n\nStill stuck? Contact us and we will answer within one business day.`,
-            keywords: `${topic.toLowerCase()} order help`,
-          },
-        },
-      },
-      locales,
-    );
-    if (!saved.ok) throw new Error(`Seeding article ${index + 1} failed: ${JSON.stringify(saved.fieldErrors)}`);
-  }
+  await saveGeneratedArticles(shop, count, {
+    status: (index) => (index % 2 === 0 ? "published" : "draft"),
+    answer: (topic) =>
+      `Here is how **${topic.toLowerCase()}** works.\n\n- Step one: check your confirmation email.\n- Step two: open [your account](/account).\n\nStill stuck? Contact us and we will answer within one business day.`,
+  });
   return countArticles(shop);
 }
 
@@ -157,39 +122,22 @@ function diagnosticsOf(lhr: { audits: AuditItems }): Diagnostics {
   return { transferKb, bootupMs };
 }
 
-const ms = (value: number) => (Number.isFinite(value) ? `${Math.round(value)} ms` : "n/a");
 const mark = (ok: boolean) => (ok ? "pass" : "FAIL");
 
 async function main() {
   const startedAt = Date.now();
   const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
   const articleCount = Math.max(0, Number(process.env.BENCH_ARTICLES ?? 120));
-  const chromePath = process.env.CHROME_PATH ?? "/usr/bin/chromium";
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "resolve-bench-"));
-  const databaseUrl = `file:${path.join(dir, "bench.sqlite")}`;
-
-  console.log(`Starting the demo (build: ${process.env.BENCH_SKIP_BUILD === "1" ? "reused" : "fresh"}) …`);
-  const demo = await startDemo({
-    databaseUrl,
-    stateFile: null,
-    build: process.env.BENCH_SKIP_BUILD !== "1",
-    appOutput: "ignore",
-  });
+  const bench = await startBenchDemo();
+  const { demo } = bench;
   let chrome: chromeLauncher.LaunchedChrome | undefined;
   try {
-    // The app's modules read their configuration at import time: point them at the demo's database.
-    Object.assign(process.env, {
-      DATABASE_URL: databaseUrl,
-      SHOPIFY_API_KEY: "bench",
-      SHOPIFY_API_SECRET: "bench",
-      SHOPIFY_APP_URL: demo.appUrl,
-    });
+    pointAppAtDemo(bench);
     const articles = await seedFaq(demo.emulator.shop, articleCount);
     console.log(`Demo up in ${((Date.now() - startedAt) / 1000).toFixed(1)} s; seeded ${articles} FAQ articles.`);
 
-    const outDir = path.join(root, "bench/results");
-    fs.mkdirSync(outDir, { recursive: true });
-    chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROME_FLAGS });
+    const outDir = resultsDir();
+    chrome = await launchChrome();
     const pages: Record<string, () => Promise<string>> = {
       home: () => demo.emulator.embeddedAppUrl(),
       faq: async () => {
@@ -217,16 +165,7 @@ async function main() {
         for (let run = 0; run < runs; run += 1) {
           // A fresh session token each run, as the admin mints one each time it loads the frame.
           const url = await urlFor();
-          const flags: Flags = {
-            port: chrome.port,
-            output: "json",
-            logLevel: "error",
-            emulatedUserAgent: userAgent,
-          };
-          const result = await lighthouse(url, flags, config);
-          if (!result) throw new Error(`Lighthouse returned nothing for ${page}`);
-          const lhr = result.lhr;
-          if (lhr.runtimeError) throw new Error(`Lighthouse failed on ${page}: ${lhr.runtimeError.message}`);
+          const lhr = await runLighthouse(chrome, url, { emulatedUserAgent: userAgent }, config, page);
           if (!lhr.finalDisplayedUrl.includes(page === "faq" ? "/app/faq" : "/app")) {
             throw new Error(`${page} ended on ${lhr.finalDisplayedUrl}, not the app page`);
           }
@@ -242,8 +181,8 @@ async function main() {
           }
         }
         // What the page showed at the end of the last run, to check the benchmark measured the real page.
-        const jpeg = finalScreenshot?.match(/^data:image\/jpeg;base64,(.*)$/)?.[1];
-        if (jpeg) fs.writeFileSync(path.join(outDir, `${page}-${formFactor}.jpg`), Buffer.from(jpeg, "base64"));
+        const jpeg = screenshotJpeg(finalScreenshot);
+        if (jpeg) fs.writeFileSync(path.join(outDir, `${page}-${formFactor}.jpg`), jpeg);
         const summary = summarise(measured);
         results.push({
           page,
@@ -289,37 +228,19 @@ async function main() {
       }
     }
 
-    const outFile = path.join(outDir, `admin-lighthouse-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-    fs.writeFileSync(
-      outFile,
-      JSON.stringify(
-        {
-          at: new Date().toISOString(),
-          lighthouse: "13",
-          runsPerRow: runs,
-          faqArticles: articles,
-          goals: GOALS,
-          results,
-        },
-        null,
-        2,
-      ),
-    );
-    console.log(`\nResults: ${path.relative(root, outFile)} (total ${((Date.now() - startedAt) / 1000).toFixed(0)} s)`);
+    const outFile = writeResults("admin-lighthouse", {
+      at: new Date().toISOString(),
+      lighthouse: "13",
+      runsPerRow: runs,
+      faqArticles: articles,
+      goals: GOALS,
+      results,
+    });
+    console.log(`\nResults: ${outFile} (total ${((Date.now() - startedAt) / 1000).toFixed(0)} s)`);
   } finally {
     chrome?.kill();
-    await demo.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await bench.stop();
   }
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  main().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      // Slow numbers never fail it; only a benchmark that could not run at all exits non-zero, saying why.
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runAsScript(import.meta.url, main);

@@ -20,17 +20,13 @@
  * Environment: BENCH_DURATION (seconds per endpoint, default 10), BENCH_CONNECTIONS (default 10),
  * BENCH_SKIP_BUILD=1 (reuse the last build in RESOLVE_BUILD_DIR).
  */
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 
 import autocannon, { type Result } from "autocannon";
 
-import { DEMO_API_SECRET, startDemo } from "../emulator/demo";
+import { DEMO_API_SECRET } from "../emulator/demo";
 import { signAppProxyParams } from "../emulator/signing";
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+import { runAsScript, startBenchDemo, writeResults } from "./bench-kit";
 const PROXY_PREFIX = "/apps/resolve";
 
 /** A URL query signed as Shopify's app proxy signs it; the signature's timestamp is valid for 90 s. */
@@ -59,16 +55,8 @@ async function main() {
   const duration = Math.max(1, Number(process.env.BENCH_DURATION ?? 10));
   const connections = Math.max(1, Number(process.env.BENCH_CONNECTIONS ?? 10));
   if (duration > 80) throw new Error("BENCH_DURATION must stay under the signature's 90 s validity");
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "resolve-bench-"));
-  const databaseUrl = `file:${path.join(dir, "bench.sqlite")}`;
-
-  console.log(`Starting the demo (build: ${process.env.BENCH_SKIP_BUILD === "1" ? "reused" : "fresh"}) …`);
-  const demo = await startDemo({
-    databaseUrl,
-    stateFile: null,
-    build: process.env.BENCH_SKIP_BUILD !== "1",
-    appOutput: "ignore",
-  });
+  const bench = await startBenchDemo();
+  const { demo } = bench;
   try {
     const { shop } = demo.emulator;
     const state = demo.emulator.adminApi.state;
@@ -157,44 +145,25 @@ async function main() {
       );
     }
 
-    const outDir = path.join(root, "bench/results");
-    fs.mkdirSync(outDir, { recursive: true });
-    const outFile = path.join(outDir, `proxy-load-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-    fs.writeFileSync(
-      outFile,
-      JSON.stringify(
-        {
-          at: new Date().toISOString(),
-          connections,
-          durationSeconds: duration,
-          results: results.map(({ scenario, result }) => ({
-            endpoint: scenario.name,
-            requestsPerSecond: result.requests.average,
-            latency: result.latency,
-            total: result.requests.total,
-            non2xx: result.non2xx,
-            errors: result.errors,
-            timeouts: result.timeouts,
-            statusCodes: result.statusCodeStats,
-          })),
-        },
-        null,
-        2,
-      ),
-    );
-    console.log(`\nResults: ${path.relative(root, outFile)} (total ${((Date.now() - startedAt) / 1000).toFixed(0)} s)`);
+    const outFile = writeResults("proxy-load", {
+      at: new Date().toISOString(),
+      connections,
+      durationSeconds: duration,
+      results: results.map(({ scenario, result }) => ({
+        endpoint: scenario.name,
+        requestsPerSecond: result.requests.average,
+        latency: result.latency,
+        total: result.requests.total,
+        non2xx: result.non2xx,
+        errors: result.errors,
+        timeouts: result.timeouts,
+        statusCodes: result.statusCodeStats,
+      })),
+    });
+    console.log(`\nResults: ${outFile} (total ${((Date.now() - startedAt) / 1000).toFixed(0)} s)`);
   } finally {
-    await demo.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await bench.stop();
   }
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  main().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runAsScript(import.meta.url, main);

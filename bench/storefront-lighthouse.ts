@@ -22,42 +22,32 @@
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
-import * as chromeLauncher from "chrome-launcher";
-import lighthouse, { type Config, type Flags } from "lighthouse";
-import desktopConfig from "lighthouse/core/config/desktop-config.js";
+import type * as chromeLauncher from "chrome-launcher";
 
-import { startDemo, type Demo } from "../emulator/demo";
-import { median } from "./admin-lighthouse";
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+import type { Demo } from "../emulator/demo";
+import { BROWSER_USER_AGENT } from "../e2e/chromium";
+import {
+  launchChrome,
+  median,
+  ms,
+  PERFORMANCE_CONFIGS,
+  resultsDir,
+  runAsScript,
+  runLighthouse,
+  saveGeneratedArticles,
+  screenshotJpeg,
+  startBenchDemo,
+  pointAppAtDemo,
+  writeResults,
+} from "./bench-kit";
 
 /** The issue's goal: the block lowers the page's Lighthouse performance score by at most this many points. */
 export const MAX_SCORE_DROP = 1;
 
-const CHROME_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
-const MERCHANT_BROWSER =
-  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
-
-const formFactors: Record<"mobile" | "desktop", Config> = {
-  // Lighthouse's default config is the mobile one (Moto G Power, simulated slow 4G and 4x CPU slowdown).
-  mobile: { extends: "lighthouse:default", settings: { onlyCategories: ["performance"] } },
-  desktop: { ...desktopConfig, settings: { ...desktopConfig.settings, onlyCategories: ["performance"] } },
-};
+const formFactors = PERFORMANCE_CONFIGS;
 
 export interface PageMetrics {
   score: number;
@@ -129,7 +119,7 @@ function metricsOf(lhr: Lhr): {
 /** The shop's help centre, through the app's own models: what a merchant who finished setup has. */
 async function seedHelpCentre(shop: string, generated: number) {
   const { addStarterArticles } = await import("../app/services/faq-starter-articles.server");
-  const { saveArticle, setArticlesStatus, countPublishedArticles } = await import("../app/models/Faq.server");
+  const { setArticlesStatus, countPublishedArticles } = await import("../app/models/Faq.server");
   const { saveReturnPolicy } = await import("../app/models/ReturnPolicy.server");
   const { default: prisma } = await import("../app/db.server");
   const locales = [{ locale: "en", primary: true }];
@@ -142,29 +132,11 @@ async function seedHelpCentre(shop: string, generated: number) {
     starters.map((article) => article.id),
     "published",
   );
-  const topics = ["Shipping", "Returns", "Payment", "Sizing", "Care", "Warranty", "Gift cards", "Orders"];
-  for (let index = 0; index < generated; index += 1) {
-    const topic = topics[index % topics.length]!;
-    const saved = await saveArticle(
-      shop,
-      null,
-      {
-        handle: `bench-${index + 1}`,
-        status: "published",
-        categoryId: null,
-        position: null,
-        translations: {
-          en: {
-            question: `${topic}: how does question ${index + 1} work for my order?`,
-            answerMarkdown: `Here is how **${topic.toLowerCase()}** works.\n\n- Check your confirmation email.\n- Open [your account](/account).\n\nStill stuck? Contact us and we will answer within one business day.`,
-            keywords: `${topic.toLowerCase()} order help`,
-          },
-        },
-      },
-      locales,
-    );
-    if (!saved.ok) throw new Error(`Seeding article ${index + 1} failed: ${JSON.stringify(saved.fieldErrors)}`);
-  }
+  await saveGeneratedArticles(shop, generated, {
+    status: () => "published",
+    answer: (topic) =>
+      `Here is how **${topic.toLowerCase()}** works.\n\n- Check your confirmation email.\n- Open [your account](/account).\n\nStill stuck? Contact us and we will answer within one business day.`,
+  });
   const policy = await saveReturnPolicy(shop, {
     policyText: {
       en: "We accept returns of unworn items within **30 days** of delivery.\n\nRefunds go back to the original payment method within 5 business days of the return reaching us. Final-sale items cannot be returned.",
@@ -181,7 +153,7 @@ async function publishThroughApp(demo: Demo) {
   url.search = "index";
   const response = await fetch(url, {
     method: "POST",
-    headers: { authorization: `Bearer ${token}`, "user-agent": MERCHANT_BROWSER },
+    headers: { authorization: `Bearer ${token}`, "user-agent": BROWSER_USER_AGENT },
     body: new URLSearchParams({ intent: "republish" }),
   });
   const body = await response.text();
@@ -249,7 +221,6 @@ async function startCompressingFront(target: string): Promise<{ url: string; clo
   };
 }
 
-const ms = (value: number) => (Number.isFinite(value) ? `${Math.round(value)} ms` : "n/a");
 const kb = (bytes: number) => (Number.isFinite(bytes) ? `${(bytes / 1024).toFixed(1)} KB` : "n/a");
 
 async function main() {
@@ -259,27 +230,12 @@ async function main() {
   const generated = Math.max(0, Number(process.env.BENCH_ARTICLES ?? 30));
   const signedInRows = process.env.BENCH_SIGNED_IN !== "0";
   const compress = process.env.BENCH_COMPRESS !== "0";
-  const chromePath = process.env.CHROME_PATH ?? "/usr/bin/chromium";
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "resolve-bench-"));
-  const databaseUrl = `file:${path.join(dir, "bench.sqlite")}`;
-
-  console.log(`Starting the demo (build: ${process.env.BENCH_SKIP_BUILD === "1" ? "reused" : "fresh"}) …`);
-  const demo = await startDemo({
-    databaseUrl,
-    stateFile: null,
-    build: process.env.BENCH_SKIP_BUILD !== "1",
-    appOutput: "ignore",
-  });
+  const bench = await startBenchDemo();
+  const { demo } = bench;
   let chrome: chromeLauncher.LaunchedChrome | undefined;
   let front: Awaited<ReturnType<typeof startCompressingFront>> | undefined;
   try {
-    // The app's modules read their configuration at import time: point them at the demo's database.
-    Object.assign(process.env, {
-      DATABASE_URL: databaseUrl,
-      SHOPIFY_API_KEY: "bench",
-      SHOPIFY_API_SECRET: "bench",
-      SHOPIFY_APP_URL: demo.appUrl,
-    });
+    pointAppAtDemo(bench);
     const before = demo.emulator.adminApi.appDataMetafields().resolve?.content_en;
     const published = await seedHelpCentre(demo.emulator.shop, generated);
     const faqOnPage = await publishThroughApp(demo);
@@ -321,9 +277,8 @@ async function main() {
       }
     }
 
-    const outDir = path.join(root, "bench/results");
-    fs.mkdirSync(outDir, { recursive: true });
-    chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROME_FLAGS });
+    const outDir = resultsDir();
+    chrome = await launchChrome();
     const measured = new Map<string, PageMetrics[]>();
     const blockRequests = new Map<string, string[]>();
     const lastRequests = new Map<string, { url: string; transferSize: number }[]>();
@@ -333,25 +288,22 @@ async function main() {
       // Interleaved: every row gets one run before any row gets its next, so drift hits all rows alike.
       for (const [formFactor, config] of Object.entries(formFactors)) {
         for (const variant of variants) {
-          const flags: Flags = {
-            port: chrome.port,
-            output: "json",
-            logLevel: "error",
-            extraHeaders: variant.headers,
-          };
-          const result = await lighthouse(variant.url, flags, config);
-          if (!result) throw new Error(`Lighthouse returned nothing for ${variant.name}`);
-          const lhr = result.lhr as unknown as Lhr & { runtimeError?: { message: string } };
-          if (lhr.runtimeError) throw new Error(`Lighthouse failed on ${variant.name}: ${lhr.runtimeError.message}`);
+          const lhr = (await runLighthouse(
+            chrome,
+            variant.url,
+            { extraHeaders: variant.headers },
+            config,
+            variant.name,
+          )) as unknown as Lhr;
           const { metrics, blockRequests: requested, requests } = metricsOf(lhr);
           lastRequests.set(key(formFactor, variant), requests);
           lastShifts.set(key(formFactor, variant), layoutShiftsOf(lhr));
           measured.set(key(formFactor, variant), [...(measured.get(key(formFactor, variant)) ?? []), metrics]);
           blockRequests.set(key(formFactor, variant), requested);
           if (run === runs - 1) {
-            const jpeg = lhr.audits["final-screenshot"]?.details?.data?.match(/^data:image\/jpeg;base64,(.*)$/)?.[1];
+            const jpeg = screenshotJpeg(lhr.audits["final-screenshot"]?.details?.data);
             const file = `storefront-${formFactor}-${variant.name.replace(/[^a-z]+/g, "-")}.jpg`;
-            if (jpeg) fs.writeFileSync(path.join(outDir, file), Buffer.from(jpeg, "base64"));
+            if (jpeg) fs.writeFileSync(path.join(outDir, file), jpeg);
           }
         }
       }
@@ -423,46 +375,29 @@ async function main() {
       }
     }
 
-    const outFile = path.join(outDir, `storefront-lighthouse-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-    fs.writeFileSync(
-      outFile,
-      JSON.stringify(
-        {
-          at: new Date().toISOString(),
-          lighthouse: "13",
-          runsPerRow: runs,
-          compressed: compress,
-          publishedArticles: published,
-          maxScoreDrop: MAX_SCORE_DROP,
-          rows: rows.map((row) => ({
-            config: row.formFactor,
-            page: row.variant.name,
-            median: row.median,
-            runs: measured.get(key(row.formFactor, row.variant)),
-            lastRunRequests: lastRequests.get(key(row.formFactor, row.variant)),
-            lastRunLayoutShifts: lastShifts.get(key(row.formFactor, row.variant)),
-          })),
-          comparisons,
-        },
-        null,
-        2,
-      ),
-    );
-    console.log(`\nResults: ${path.relative(root, outFile)} (total ${elapsed()})`);
+    const outFile = writeResults("storefront-lighthouse", {
+      at: new Date().toISOString(),
+      lighthouse: "13",
+      runsPerRow: runs,
+      compressed: compress,
+      publishedArticles: published,
+      maxScoreDrop: MAX_SCORE_DROP,
+      rows: rows.map((row) => ({
+        config: row.formFactor,
+        page: row.variant.name,
+        median: row.median,
+        runs: measured.get(key(row.formFactor, row.variant)),
+        lastRunRequests: lastRequests.get(key(row.formFactor, row.variant)),
+        lastRunLayoutShifts: lastShifts.get(key(row.formFactor, row.variant)),
+      })),
+      comparisons,
+    });
+    console.log(`\nResults: ${outFile} (total ${elapsed()})`);
   } finally {
     chrome?.kill();
     await front?.close();
-    await demo.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await bench.stop();
   }
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  main().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runAsScript(import.meta.url, main);

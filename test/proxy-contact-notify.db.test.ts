@@ -1,16 +1,15 @@
 import { randomUUID } from "node:crypto";
 import net, { type AddressInfo } from "node:net";
 
-import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import { signAppProxyParams } from "../emulator/signing";
 import prisma from "../app/db.server";
 import { env } from "../app/env.server";
 import { configureContactLimit } from "../app/models/ContactRequest.server";
 import { settleNotifications } from "../app/services/notify-merchant.server";
 import { action } from "../app/routes/proxy.contact";
-import { TEST_APP_ENV } from "./app-env";
+import { proxiedJsonPost } from "./app-proxy-request";
+import { captureMail } from "./smtp-capture";
 
 /**
  * POST /apps/resolve/contact with SMTP configured: the shopper's answer never waits for the merchant's email, and
@@ -20,18 +19,7 @@ import { TEST_APP_ENV } from "./app-env";
 const SHOP = "proxy-contact-notify.myshopify.com";
 
 function proxied(body: unknown) {
-  const params: Record<string, string> = {
-    shop: SHOP,
-    logged_in_customer_id: "",
-    path_prefix: "/apps/resolve",
-    timestamp: String(Math.floor(Date.now() / 1000)),
-  };
-  params.signature = signAppProxyParams(params, TEST_APP_ENV.SHOPIFY_API_SECRET);
-  return new Request(`${TEST_APP_ENV.SHOPIFY_APP_URL}/proxy/contact?${new URLSearchParams(params)}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-forwarded-for": "203.0.113.90" },
-    body: JSON.stringify(body),
-  });
+  return proxiedJsonPost("/contact", { shop: SHOP, body, ip: "203.0.113.90" });
 }
 
 async function post(overrides: Record<string, unknown> = {}) {
@@ -61,19 +49,8 @@ const notification = async (reference: string) =>
   ).notification;
 
 // A working mail server, and one that accepts connections but never greets (a hung relay).
-const received: { to: string[]; data: string }[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ["STARTTLS"],
-  onData(stream, session, callback) {
-    let data = "";
-    stream.on("data", (chunk: Buffer) => (data += chunk.toString()));
-    stream.on("end", () => {
-      received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), data });
-      callback();
-    });
-  },
-});
+const mailbox = captureMail();
+const { received } = mailbox;
 const held = new Set<net.Socket>();
 const stalling = net.createServer((socket) => {
   held.add(socket);
@@ -88,16 +65,14 @@ beforeAll(async () => {
     create: { id: `offline_${SHOP}`, shop: SHOP, state: "", isOnline: false, accessToken: "shpat_test", scope: "" },
     update: {},
   });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
   await new Promise<void>((resolve) => stalling.listen(0, "127.0.0.1", resolve));
-  urls.working = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  urls.working = mailbox.url;
   urls.stalling = `smtp://127.0.0.1:${(stalling.address() as AddressInfo).port}`;
 });
 
 afterAll(async () => {
   for (const socket of held) socket.destroy();
   await new Promise<void>((resolve) => stalling.close(() => resolve()));
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
 });
 
 beforeEach(async () => {

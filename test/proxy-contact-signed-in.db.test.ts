@@ -1,26 +1,16 @@
 import { randomUUID } from "node:crypto";
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import { startEmulator } from "../emulator/server";
-import { signAppProxyParams } from "../emulator/signing";
-import { TEST_APP_ENV } from "./app-env";
-import { installShop } from "./install-shop";
+import { proxiedJsonPost } from "./app-proxy-request";
+import { startEmulatorHarness } from "./emulator-harness";
 
 /**
  * A signed-in shopper's contact request naming an order: the real route asks the local emulator's Admin API
  * (seeded demo shop) whether the order is theirs.
  */
 
-const emulator = await startEmulator({
-  appUrl: "http://127.0.0.1:9",
-  apiKey: TEST_APP_ENV.SHOPIFY_API_KEY,
-  apiSecret: TEST_APP_ENV.SHOPIFY_API_SECRET,
-  scopes: TEST_APP_ENV.SCOPES,
-});
-const realFetch = globalThis.fetch;
-process.env.SHOPIFY_EMULATOR_URL = emulator.url;
-await import("../emulator/shopify-fetch.mjs");
+const { emulator, installShop } = await startEmulatorHarness();
 
 const { default: prisma } = await import("../app/db.server");
 const { configureContactLimit } = await import("../app/models/ContactRequest.server");
@@ -32,18 +22,7 @@ const owned = state.orders.find((order) => order.customerId !== null)!;
 const otherOrder = state.orders.find((order) => order.customerId !== null && order.customerId !== owned.customerId)!;
 
 function proxied(customerId: number, body: unknown) {
-  const params: Record<string, string> = {
-    shop: SHOP,
-    logged_in_customer_id: String(customerId),
-    path_prefix: "/apps/resolve",
-    timestamp: String(Math.floor(Date.now() / 1000)),
-  };
-  params.signature = signAppProxyParams(params, TEST_APP_ENV.SHOPIFY_API_SECRET);
-  return new Request(`${TEST_APP_ENV.SHOPIFY_APP_URL}/proxy/contact?${new URLSearchParams(params)}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-forwarded-for": "203.0.113.80" },
-    body: JSON.stringify(body),
-  });
+  return proxiedJsonPost("/contact", { shop: SHOP, customerId, body, ip: "203.0.113.80" });
 }
 
 async function post(orderNumber: string) {
@@ -58,17 +37,12 @@ async function post(orderNumber: string) {
   return { status: response.status, body: await response.json() };
 }
 
-beforeAll(() => installShop({ emulatorUrl: emulator.url, shop: SHOP, db: prisma, fetch: realFetch }));
+beforeAll(() => installShop(prisma));
 
 beforeEach(async () => {
   await prisma.contactRequest.deleteMany({ where: { shop: SHOP } });
   await prisma.rateLimiterFlexible.deleteMany({ where: { key: { startsWith: `contact-ip:${SHOP}:` } } });
   configureContactLimit({ points: 10, durationSeconds: 600 });
-});
-
-afterAll(async () => {
-  globalThis.fetch = realFetch;
-  await emulator.close();
 });
 
 describe("a signed-in shopper's contact request", () => {

@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import { signAppProxyParams } from "../emulator/signing";
 import prisma from "../app/db.server";
 import {
   configureContactLimit,
@@ -19,25 +18,14 @@ import {
 import { personalDataSources } from "../app/services/compliance/personal-data.server";
 import { settleNotifications } from "../app/services/notify-merchant.server";
 import { action } from "../app/routes/proxy.contact";
-import { TEST_APP_ENV } from "./app-env";
+import { proxiedJsonPost } from "./app-proxy-request";
 
 /** POST /apps/resolve/contact as a guest, through the real app-proxy authentication, stored in the test database. */
 
 const SHOP = "proxy-contact.myshopify.com";
 
 function proxied(body: unknown, ip = "203.0.113.60") {
-  const params: Record<string, string> = {
-    shop: SHOP,
-    logged_in_customer_id: "",
-    path_prefix: "/apps/resolve",
-    timestamp: String(Math.floor(Date.now() / 1000)),
-  };
-  params.signature = signAppProxyParams(params, TEST_APP_ENV.SHOPIFY_API_SECRET);
-  return new Request(`${TEST_APP_ENV.SHOPIFY_APP_URL}/proxy/contact?${new URLSearchParams(params)}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-forwarded-for": ip },
-    body: JSON.stringify(body),
-  });
+  return proxiedJsonPost("/contact", { shop: SHOP, body, ip });
 }
 
 async function post(body: unknown, ip?: string) {

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { startEmulator } from "../emulator/server";
 import { signAppProxyParams } from "../emulator/signing";
 import { TEST_APP_ENV } from "./app-env";
-import { installShop } from "./install-shop";
+import { startEmulatorHarness } from "./emulator-harness";
 
 /**
  * The storefront order API end to end: requests signed as Shopify's app proxy signs them, the real
@@ -12,17 +11,8 @@ import { installShop } from "./install-shop";
  * PostgreSQL).
  */
 
-// The emulator must be listening, and the library's fetch routed to it (as `node --import
-// emulator/shopify-fetch.mjs` does for the demo), before the Shopify library is first imported.
-const emulator = await startEmulator({
-  appUrl: "http://127.0.0.1:9",
-  apiKey: TEST_APP_ENV.SHOPIFY_API_KEY,
-  apiSecret: TEST_APP_ENV.SHOPIFY_API_SECRET,
-  scopes: TEST_APP_ENV.SCOPES,
-});
-const realFetch = globalThis.fetch;
-process.env.SHOPIFY_EMULATOR_URL = emulator.url;
-await import("../emulator/shopify-fetch.mjs");
+// The emulator must be listening, and the library's fetch routed to it, before the Shopify library is first imported.
+const { emulator, installShop } = await startEmulatorHarness();
 
 const { default: prisma } = await import("../app/db.server");
 const { configureGuestLookup } = await import("../app/services/guest-order-lookup.server");
@@ -117,7 +107,7 @@ const guest = { orderNumber: "1011", email: "alex.kim@example.net" };
 const seen: string[] = [];
 const remember = <T extends Answer>(result: T) => (seen.push(result.text), result);
 
-beforeAll(() => installShop({ emulatorUrl: emulator.url, shop: SHOP, db: prisma, fetch: realFetch }));
+beforeAll(() => installShop(prisma));
 
 beforeEach(async () => {
   await prisma.rateLimiterFlexible.deleteMany({});
@@ -130,11 +120,6 @@ beforeEach(async () => {
     minFailureMs: 150,
   });
   emulator.adminApi.clearFaults();
-});
-
-afterAll(async () => {
-  globalThis.fetch = realFetch;
-  await emulator.close();
 });
 
 describe("a signed-in shopper's orders", () => {

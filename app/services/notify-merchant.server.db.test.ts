@@ -1,39 +1,13 @@
-import type { AddressInfo } from "node:net";
-
-import { SMTPServer } from "smtp-server";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 
 import prisma from "../db.server";
 import { contactInputSchema, storeContactRequest } from "../models/ContactRequest.server";
 import { notifyMerchant, notifyMerchantLater, settleNotifications } from "./notify-merchant.server";
+import { captureMail } from "../../test/smtp-capture";
 
 const SHOP = "notify-merchant.myshopify.com";
-const received: { from: string; to: string[]; data: string }[] = [];
-
-const server = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ["STARTTLS"],
-  onData(stream, session, callback) {
-    let data = "";
-    stream.on("data", (chunk: Buffer) => (data += chunk.toString()));
-    stream.on("end", () => {
-      received.push({
-        from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
-        to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-        data,
-      });
-      callback();
-    });
-  },
-});
-let smtpUrl = "";
-
-beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  smtpUrl = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-});
-
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+const mailbox = captureMail();
+const { received } = mailbox;
 
 beforeEach(async () => {
   received.length = 0;
@@ -68,7 +42,11 @@ const notification = async (id: string) =>
 describe("notifyMerchant", () => {
   it("emails the merchant the request in plain text, reply-to the shopper, and records it as sent", async () => {
     const { id, reference } = await stored();
-    const status = await notifyMerchant(id, { smtpUrl, from: "resolve@shop.example", to: "owner@shop.example" });
+    const status = await notifyMerchant(id, {
+      smtpUrl: mailbox.url,
+      from: "resolve@shop.example",
+      to: "owner@shop.example",
+    });
     expect(status).toBe("sent");
     expect(received).toHaveLength(1);
     const [mail] = received;
@@ -102,7 +80,7 @@ describe("notifyMerchant", () => {
         context: "{}",
       },
     });
-    expect(await notifyMerchant(row.id, { smtpUrl, to: "owner@shop.example" })).toBe("sent");
+    expect(await notifyMerchant(row.id, { smtpUrl: mailbox.url, to: "owner@shop.example" })).toBe("sent");
     const [mail] = received;
     expect(mail!.to).toEqual(["owner@shop.example"]);
     const lines = headers(mail!.data);
@@ -118,7 +96,7 @@ describe("notifyMerchant", () => {
       data: { email: "eve@example.com" },
     });
     received.length = 0;
-    expect(await notifyMerchant(named.id, { smtpUrl, to: "owner@shop.example" })).toBe("sent");
+    expect(await notifyMerchant(named.id, { smtpUrl: mailbox.url, to: "owner@shop.example" })).toBe("sent");
     const replyTo = headers(received[0]!.data).filter((line) => /^reply-to:/i.test(line));
     expect(replyTo).toEqual(['Reply-To: "Eve Bcc: victim@example.com X-Injected: yes" <eve@example.com>']);
     expect(received[0]!.to).toEqual(["owner@shop.example"]);
@@ -135,7 +113,7 @@ describe("notifyMerchant", () => {
 describe("notifyMerchantLater", () => {
   it("records the outcome in the background, and settles with every send started", async () => {
     const [sent, failed] = [await stored(), await stored()];
-    notifyMerchantLater(sent.id, { smtpUrl, to: "owner@shop.example" });
+    notifyMerchantLater(sent.id, { smtpUrl: mailbox.url, to: "owner@shop.example" });
     notifyMerchantLater(failed.id, { smtpUrl: "smtp://127.0.0.1:1", to: "owner@shop.example" });
     await settleNotifications();
     expect([await notification(sent.id), await notification(failed.id)]).toEqual(["sent", "failed"]);
@@ -144,7 +122,7 @@ describe("notifyMerchantLater", () => {
 
   it("never rejects: a request deleted before its notification is only logged", async () => {
     const { id } = await stored();
-    notifyMerchantLater(id, { smtpUrl, to: "owner@shop.example" });
+    notifyMerchantLater(id, { smtpUrl: mailbox.url, to: "owner@shop.example" });
     await prisma.contactRequest.delete({ where: { id } });
     await expect(settleNotifications()).resolves.toBeUndefined();
     expect(await prisma.contactRequest.count({ where: { id } })).toBe(0);
