@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import { startEmulator } from "../emulator/server";
 import { signAppProxyParams } from "../emulator/signing";
 import { TEST_APP_ENV } from "./app-env";
-import { installShop } from "./install-shop";
+import { startEmulatorHarness } from "./emulator-harness";
 
 /**
  * Filing returns from the storefront end to end: requests signed as Shopify's app proxy signs them, the real
@@ -13,15 +12,7 @@ import { installShop } from "./install-shop";
  * test database (SQLite and PostgreSQL).
  */
 
-const emulator = await startEmulator({
-  appUrl: "http://127.0.0.1:9",
-  apiKey: TEST_APP_ENV.SHOPIFY_API_KEY,
-  apiSecret: TEST_APP_ENV.SHOPIFY_API_SECRET,
-  scopes: TEST_APP_ENV.SCOPES,
-});
-const realFetch = globalThis.fetch;
-process.env.SHOPIFY_EMULATOR_URL = emulator.url;
-await import("../emulator/shopify-fetch.mjs");
+const { emulator, installShop } = await startEmulatorHarness();
 
 const { default: prisma } = await import("../app/db.server");
 const { saveReturnPolicy } = await import("../app/models/ReturnPolicy.server");
@@ -75,7 +66,7 @@ const submit = (ref: string, body: unknown, customerId?: number) =>
  * returnable (and, for `twoProducts`, whose second line is another product).
  */
 const used = new Set<number>();
-function nextOrder({ twoProducts = false } = {}) {
+function nextOrder({ twoProducts = false, variants = 1 } = {}) {
   const order = state.orders.find((candidate) => {
     const [first, second] = candidate.lineItems;
     if (used.has(candidate.id) || candidate.customerId === null || candidate.cancelledAt || !first) return false;
@@ -87,7 +78,13 @@ function nextOrder({ twoProducts = false } = {}) {
       .flatMap((f) => f.lineItems)
       .filter((item) => item.lineItemId === first.id)
       .reduce((sum, item) => sum + item.quantity, 0);
-    return product && !product.isGiftCard && !product.tags.includes(FINAL_TAG) && delivered === first.quantity;
+    return (
+      product &&
+      !product.isGiftCard &&
+      !product.tags.includes(FINAL_TAG) &&
+      product.variants.length >= variants &&
+      delivered === first.quantity
+    );
   });
   if (!order) throw new Error("no candidate order left in the seed");
   used.add(order.id);
@@ -121,7 +118,7 @@ function body(lineId: number, overrides: Record<string, unknown> = {}) {
 }
 
 beforeAll(async () => {
-  await installShop({ emulatorUrl: emulator.url, shop: SHOP, db: prisma, fetch: realFetch });
+  await installShop(prisma);
   await prisma.returnSubmission.deleteMany({ where: { shop: SHOP } });
 });
 
@@ -133,8 +130,6 @@ beforeEach(async () => {
 afterAll(async () => {
   await prisma.returnSubmission.deleteMany({ where: { shop: SHOP } });
   await prisma.returnPolicy.deleteMany({ where: { shop: SHOP } });
-  globalThis.fetch = realFetch;
-  await emulator.close();
 });
 
 describe("a signed-in shopper's returns", () => {
@@ -325,5 +320,147 @@ describe("a signed-in shopper's returns", () => {
     expect(returnsOf(order.id)[0]!.lineItems[0]!.customerNote).toBe(note);
     const listed = await options(ref, customerId);
     expect(listed.text).not.toContain("<img");
+  });
+});
+
+describe("a shopper's resolution preference", () => {
+  const variantGid = (id: number) => `gid://shopify/ProductVariant/${id}`;
+  const productOf = (productId: number | null) => state.products.find((product) => product.id === productId)!;
+
+  // The seed has few untouched orders: these tests give theirs back, without the returns they filed.
+  const taken: number[] = [];
+  function take(options: Parameters<typeof nextOrder>[0] = {}) {
+    const found = nextOrder(options);
+    taken.push(found.order.id);
+    return found;
+  }
+  afterEach(() => {
+    const ids = taken.splice(0);
+    for (let index = state.returns.length - 1; index >= 0; index--) {
+      if (ids.includes(state.returns[index]!.orderId)) state.returns.splice(index, 1);
+    }
+    for (const id of ids) used.delete(id);
+  });
+
+  /** An order whose first line's product has other variants, one of them sold out. */
+  function exchangeOrder() {
+    const found = take({ variants: 3 });
+    const line = found.order.lineItems[0]!;
+    const product = productOf(line.productId);
+    const others = product.variants.filter((variant) => variant.id !== line.variantId);
+    for (const variant of others) variant.inventoryQuantity = Math.max(variant.inventoryQuantity, 5);
+    others.at(-1)!.inventoryQuantity = 0;
+    return { ...found, line, product, others, wanted: others[0]!, soldOut: others.at(-1)! };
+  }
+
+  it("lists the other variants of a line's product, sold-out ones marked, only when exchanges are offered", async () => {
+    const { ref, customerId, line, others, soldOut } = exchangeOrder();
+    const offered = await options(ref, customerId);
+    const listed = (offered.body.lines as Json[]).find((candidate) => candidate.lineItemId === lineGid(line.id));
+    expect(listed.exchangeOptions).toEqual(
+      others.map((variant) => ({
+        variantId: variantGid(variant.id),
+        title: variant.title,
+        available: variant.id !== soldOut.id,
+      })),
+    );
+    expect(listed.exchangeOptions.map((option: Json) => option.variantId)).not.toContain(variantGid(line.variantId!));
+
+    await policy({ resolutions: { exchange: { enabled: false } } });
+    const withoutExchange = await options(ref, customerId);
+    expect(withoutExchange.body.resolutions).toEqual(["refund", "storeCredit"]);
+    for (const candidate of withoutExchange.body.lines as Json[])
+      expect(candidate).not.toHaveProperty("exchangeOptions");
+  });
+
+  it("files an approved exchange with the wanted variant as Shopify's exchange line", async () => {
+    await policy({ autoApprove: { enabled: true, withinDays: null, reviewReasonIds: [], maxOrderValue: null } });
+    const { order, ref, customerId, line, wanted } = exchangeOrder();
+    const filed = await submit(
+      ref,
+      body(line.id, { resolution: "exchange", exchangeVariantId: variantGid(wanted.id) }),
+      customerId,
+    );
+    expect(filed.status).toBe(200);
+    expect(filed.body.return.status).toBe("open");
+    const [created] = returnsOf(order.id);
+    expect(created!.exchangeLineItems).toEqual([{ id: expect.any(Number), variantId: wanted.id, quantity: 1 }]);
+    const stored = await prisma.returnSubmission.findUniqueOrThrow({ where: { id: filed.body.submissionId } });
+    expect(JSON.parse(stored.request)).toMatchObject({
+      resolution: "exchange",
+      exchangeVariantId: variantGid(wanted.id),
+    });
+  });
+
+  it("tells the merchant the wanted variant in the note of a requested return, after the shopper's note", async () => {
+    const { order, ref, customerId, line, product, wanted } = exchangeOrder();
+    const filed = await submit(
+      ref,
+      body(line.id, { resolution: "exchange", exchangeVariantId: variantGid(wanted.id), note: "Too small" }),
+      customerId,
+    );
+    expect(filed.status).toBe(200);
+    expect(filed.body.return.status).toBe("requested");
+    const [created] = returnsOf(order.id);
+    expect(created!.lineItems[0]!.customerNote).toBe(
+      `Preference: exchange for ${product.title} - ${wanted.title}\nToo small`,
+    );
+    expect(created!.exchangeLineItems ?? []).toEqual([]);
+  });
+
+  it("refuses a variant of another product, or a sold-out one, filing nothing", async () => {
+    const { order, ref, customerId, line, soldOut } = exchangeOrder();
+    const elsewhere = state.products.find((product) => product.id !== line.productId && !product.isGiftCard)!;
+    const foreign = await submit(
+      ref,
+      body(line.id, { resolution: "exchange", exchangeVariantId: variantGid(elsewhere.variants[0]!.id) }),
+      customerId,
+    );
+    expect(foreign.status).toBe(422);
+    expect(foreign.body).toEqual({ error: "invalid_input", fields: { exchangeVariantId: "not_offered" } });
+
+    const same = await submit(
+      ref,
+      body(line.id, { resolution: "exchange", exchangeVariantId: variantGid(line.variantId!) }),
+      customerId,
+    );
+    expect(same.body.fields).toEqual({ exchangeVariantId: "not_offered" });
+
+    const unavailable = await submit(
+      ref,
+      body(line.id, { resolution: "exchange", exchangeVariantId: variantGid(soldOut.id) }),
+      customerId,
+    );
+    expect(unavailable.status).toBe(422);
+    expect(unavailable.body.fields).toEqual({ exchangeVariantId: "unavailable" });
+
+    const missing = await submit(ref, body(line.id, { resolution: "exchange" }), customerId);
+    expect(missing.status).toBe(400);
+    expect(missing.body.fields).toEqual({ exchangeVariantId: "required" });
+
+    expect(returnsOf(order.id)).toEqual([]);
+  });
+
+  it("tells the merchant a shopper prefers store credit on a requested return", async () => {
+    const requested = take();
+    const asked = await submit(
+      requested.ref,
+      body(requested.order.lineItems[0]!.id, { resolution: "storeCredit" }),
+      requested.customerId,
+    );
+    expect(asked.status).toBe(200);
+    expect(returnsOf(requested.order.id)[0]!.lineItems[0]!.customerNote).toBe("Preference: store credit");
+  });
+
+  it("tells the merchant a shopper prefers store credit on an approved return, before the shopper's note", async () => {
+    await policy({ autoApprove: { enabled: true, withinDays: null, reviewReasonIds: [], maxOrderValue: null } });
+    const approved = take();
+    const opened = await submit(
+      approved.ref,
+      body(approved.order.lineItems[0]!.id, { resolution: "storeCredit", note: "Gift" }),
+      approved.customerId,
+    );
+    expect(opened.body.return.status).toBe("open");
+    expect(returnsOf(approved.order.id)[0]!.lineItems[0]!.returnReasonNote).toBe("Preference: store credit\nGift");
   });
 });

@@ -1,7 +1,7 @@
 /**
  * What deciding a return needs about one order (the eligibility service's input): each line's quantities,
  * prices and product rules, each fulfillment's line items and delivery, the order's returns, and the shop's
- * timezone. No address, phone or email is asked for.
+ * timezone. No address, phone or email is asked for. The line's variant and product ids find its exchange options.
  */
 export const ReturnableOrder = `#graphql
   query ReturnableOrder($id: ID!) {
@@ -32,6 +32,9 @@ export const ReturnableOrder = `#graphql
           quantity
           unfulfilledQuantity
           isGiftCard
+          variant {
+            id
+          }
           originalUnitPriceSet {
             shopMoney {
               amount
@@ -53,6 +56,7 @@ export const ReturnableOrder = `#graphql
             }
           }
           product {
+            id
             tags
             productType
             collections(first: 5) {

@@ -1,7 +1,17 @@
 // In the db project: the service imports the app's Shopify and database configuration, which the unit project lacks.
 import { describe, expect, it } from "vitest";
 
-import { problemsToFields, submitReturnSchema, toEligibilityOrder } from "./storefront-returns.server";
+import {
+  chooseExchange,
+  exchangeOptionsFor,
+  MAX_EXCHANGE_OPTIONS,
+  noteWithPreference,
+  preferenceNote,
+  problemsToFields,
+  submitReturnSchema,
+  toEligibilityOrder,
+  type LineExchange,
+} from "./storefront-returns.server";
 
 const money = (amount: string) => ({
   shopMoney: { amount, currencyCode: "USD" as const },
@@ -138,5 +148,78 @@ describe("submitReturnSchema", () => {
     expect(exchange.success).toBe(false);
     expect(exchange.error?.issues.map((issue) => issue.path.join("."))).toEqual(["exchangeVariantId"]);
     expect(submitReturnSchema.safeParse({ ...valid, idempotencyKey: "1" }).success).toBe(false);
+  });
+});
+
+describe("exchange options", () => {
+  const variant = (id: number, availableForSale = true) => ({
+    id: `gid://shopify/ProductVariant/${id}`,
+    title: `Size ${id}`,
+    availableForSale,
+  });
+
+  it("offers the product's other variants, sold-out ones marked, at most 20", () => {
+    const product = { title: "Tee", variants: { nodes: [variant(1), variant(2, false), variant(3)] } };
+    expect(exchangeOptionsFor("gid://shopify/ProductVariant/1", product)).toEqual([
+      { variantId: "gid://shopify/ProductVariant/2", title: "Size 2", available: false },
+      { variantId: "gid://shopify/ProductVariant/3", title: "Size 3", available: true },
+    ]);
+    const many = { title: "Tee", variants: { nodes: Array.from({ length: 21 }, (_, index) => variant(index + 1)) } };
+    expect(exchangeOptionsFor("gid://shopify/ProductVariant/5", many)).toHaveLength(MAX_EXCHANGE_OPTIONS);
+    expect(exchangeOptionsFor(null, many)).toHaveLength(MAX_EXCHANGE_OPTIONS);
+  });
+
+  const exchanges = new Map<string, LineExchange>([
+    [
+      "gid://shopify/LineItem/1",
+      {
+        productTitle: "Tee",
+        options: [
+          { variantId: "gid://shopify/ProductVariant/2", title: "M", available: true },
+          { variantId: "gid://shopify/ProductVariant/3", title: "L", available: false },
+        ],
+      },
+    ],
+    ["gid://shopify/LineItem/2", { productTitle: "Hoodie", options: [] }],
+  ]);
+  const request = (exchangeVariantId: string) => ({
+    resolution: "exchange" as const,
+    exchangeVariantId,
+    lines: [
+      { lineItemId: "gid://shopify/LineItem/1", quantity: 2 },
+      { lineItemId: "gid://shopify/LineItem/2", quantity: 1 },
+    ],
+  });
+
+  it("exchanges the units of the line whose product has the wanted variant", () => {
+    expect(chooseExchange(request("gid://shopify/ProductVariant/2"), exchanges)).toEqual({
+      choice: { variantId: "gid://shopify/ProductVariant/2", label: "Tee - M", quantity: 2 },
+    });
+  });
+
+  it("refuses a variant no requested line offers, and a sold-out one", () => {
+    expect(chooseExchange(request("gid://shopify/ProductVariant/9"), exchanges)).toEqual({ problem: "not_offered" });
+    expect(chooseExchange(request("gid://shopify/ProductVariant/3"), exchanges)).toEqual({ problem: "unavailable" });
+    const onlyHoodie = { ...request("gid://shopify/ProductVariant/2"), lines: [request("").lines[1]!] };
+    expect(chooseExchange(onlyHoodie, exchanges)).toEqual({ problem: "not_offered" });
+    expect(
+      chooseExchange({ ...request("gid://shopify/ProductVariant/2"), resolution: "refund" }, exchanges),
+    ).toBeNull();
+  });
+
+  it("puts the preference before the shopper's note, within Shopify's length", () => {
+    const choice = { variantId: "gid://shopify/ProductVariant/2", label: "Tee - M", quantity: 1 };
+    expect(preferenceNote("refund", null)).toBeNull();
+    expect(preferenceNote("storeCredit", null)).toBe("Preference: store credit");
+    expect(preferenceNote("exchange", choice)).toBe("Preference: exchange for Tee - M");
+    expect(noteWithPreference(null, null, 300)).toBeNull();
+    expect(noteWithPreference("Too small", null, 300)).toBe("Too small");
+    expect(noteWithPreference("Too small", "Preference: store credit", 300)).toBe(
+      "Preference: store credit\nToo small",
+    );
+    const long = noteWithPreference("x".repeat(300), "Preference: store credit", 300)!;
+    expect(long).toHaveLength(300);
+    expect(long.startsWith("Preference: store credit\n")).toBe(true);
+    expect(long.endsWith("…")).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { ExchangeVariants } from "../graphql/ExchangeVariants";
 import { ReturnableOrder } from "../graphql/ReturnableOrder";
 import { ReturnCreateApproved } from "../graphql/ReturnCreateApproved";
 import { ReturnRequestCreate } from "../graphql/ReturnRequestCreate";
@@ -108,6 +109,116 @@ async function loadCustomerOrder(admin: StorefrontAdmin, customerId: string, ref
   return data;
 }
 
+// ---- Exchanges: the other variants of a line's product ----
+
+/** Variants offered per line at most (the query reads 21 per product: the one bought is left out). */
+export const MAX_EXCHANGE_OPTIONS = 20;
+
+/** A variant a line can be exchanged for; a sold-out one is listed (the shopper sees it) but not available. */
+export interface ExchangeOption {
+  variantId: string;
+  title: string;
+  available: boolean;
+}
+
+export interface LineExchange {
+  productTitle: string;
+  options: ExchangeOption[];
+}
+
+interface ExchangeProduct {
+  title: string;
+  variants: { nodes: { id: string; title: string; availableForSale: boolean }[] };
+}
+
+/** The variants a line can be exchanged for: the other variants of the same product, in the product's order. */
+export function exchangeOptionsFor(boughtVariantId: string | null, product: ExchangeProduct): ExchangeOption[] {
+  return product.variants.nodes
+    .filter((variant) => variant.id !== boughtVariantId)
+    .slice(0, MAX_EXCHANGE_OPTIONS)
+    .map((variant) => ({ variantId: variant.id, title: variant.title, available: variant.availableForSale }));
+}
+
+/**
+ * Exchange options of some of the order's lines, keyed by line item id, in one query for their products. A line
+ * whose product was deleted has none.
+ */
+async function loadExchanges(
+  admin: StorefrontAdmin,
+  data: ReturnableOrderData,
+  lineItemIds: string[],
+): Promise<Map<string, LineExchange>> {
+  const exchanges = new Map<string, LineExchange>();
+  const lines = data.order.lineItems.nodes.filter((line) => lineItemIds.includes(line.id));
+  const productIds = [...new Set(lines.flatMap((line) => (line.product ? [line.product.id] : [])))];
+  if (productIds.length === 0) return exchanges;
+  const response = await callShopify(() => admin.graphql(ExchangeVariants, { variables: { ids: productIds } }));
+  const { data: found } = await response.json();
+  const products = new Map<string, ExchangeProduct>();
+  for (const node of found?.nodes ?? []) {
+    if (node && "variants" in node) products.set(node.id, node);
+  }
+  for (const line of lines) {
+    const product = line.product ? products.get(line.product.id) : undefined;
+    if (!product) continue;
+    exchanges.set(line.id, {
+      productTitle: product.title,
+      options: exchangeOptionsFor(line.variant?.id ?? null, product),
+    });
+  }
+  return exchanges;
+}
+
+/** The exchange a request asks for: the variant, how the merchant sees it, and how many units it replaces. */
+export interface ExchangeChoice {
+  variantId: string;
+  label: string;
+  quantity: number;
+}
+
+/**
+ * Checks the wanted variant against the exchange options of the requested lines: it must be another variant of
+ * one of their products (`not_offered`) and for sale now (`unavailable`). Null when no exchange is asked for.
+ */
+export function chooseExchange(
+  request: Pick<SubmissionRequest, "resolution" | "exchangeVariantId" | "lines">,
+  exchanges: Map<string, LineExchange>,
+): { choice: ExchangeChoice } | { problem: "not_offered" | "unavailable" } | null {
+  if (request.resolution !== "exchange" || !request.exchangeVariantId) return null;
+  let found: { option: ExchangeOption; productTitle: string } | undefined;
+  let quantity = 0;
+  for (const line of request.lines) {
+    const exchange = exchanges.get(line.lineItemId);
+    const option = exchange?.options.find((candidate) => candidate.variantId === request.exchangeVariantId);
+    if (!exchange || !option) continue;
+    found ??= { option, productTitle: exchange.productTitle };
+    quantity += line.quantity;
+  }
+  if (!found) return { problem: "not_offered" };
+  if (!found.option.available) return { problem: "unavailable" };
+  return {
+    choice: {
+      variantId: found.option.variantId,
+      label: `${found.productTitle} - ${found.option.title}`,
+      quantity,
+    },
+  };
+}
+
+/** What Shopify has no field for, written where the merchant reads the shopper's note (English, like Shopify's). */
+export function preferenceNote(resolution: SubmissionRequest["resolution"], exchange: ExchangeChoice | null) {
+  if (resolution === "storeCredit") return "Preference: store credit";
+  if (resolution === "exchange" && exchange) return `Preference: exchange for ${exchange.label}`;
+  return null;
+}
+
+/** The preference, then the shopper's note, cut to the length Shopify takes. */
+export function noteWithPreference(note: string | null, preference: string | null, max: number): string | null {
+  const text = [preference, note].filter(Boolean).join("\n");
+  if (!text) return null;
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
 // ---- GET: what may be returned ----
 
 export async function getReturnOptions(
@@ -119,6 +230,14 @@ export async function getReturnOptions(
   const { policy } = await getReturnPolicy(input.shop);
   const order = toEligibilityOrder(data);
   const eligibility = checkReturnEligibility(policy, order, now);
+  const offersExchange = eligibility.resolutions.includes("exchange");
+  const exchanges = offersExchange
+    ? await loadExchanges(
+        input.admin,
+        data,
+        eligibility.lines.filter((line) => line.eligible).map((line) => line.lineItemId),
+      )
+    : new Map<string, LineExchange>();
   return {
     order: { id: data.order.id, name: data.order.name },
     lines: eligibility.lines.map((line) => {
@@ -137,6 +256,7 @@ export async function getReturnOptions(
             returnableQuantity: line.returnableQuantity,
             returnBy: line.returnBy,
             fees: line.fees,
+            ...(offersExchange ? { exchangeOptions: exchanges.get(line.lineItemId)?.options ?? [] } : {}),
           }
         : { ...base, eligible: false, reason: line.reason };
     }),
@@ -267,18 +387,34 @@ export async function submitReturn(
     reasonId: body.reasonId,
     note: body.note,
     resolution: body.resolution,
-    exchangeVariantId: body.exchangeVariantId,
+    exchangeVariantId: body.resolution === "exchange" ? body.exchangeVariantId : null,
   };
 
   const { policy } = await getReturnPolicy(shop);
   const order = toEligibilityOrder(data);
   const eligibility = checkReturnEligibility(policy, order, now);
+  const exchanges =
+    request.resolution === "exchange" && eligibility.resolutions.includes("exchange")
+      ? await loadExchanges(
+          admin,
+          data,
+          request.lines.map((line) => line.lineItemId),
+        )
+      : new Map<string, LineExchange>();
+  /** Field errors of a request, the wanted variant's included; null when it can be filed. */
+  const check = (checked: SubmissionRequest) => {
+    const fields = problemsToFields(validateReturnRequest(policy, toReturnRequest(checked), eligibility));
+    const exchange = eligibility.resolutions.includes(checked.resolution) ? chooseExchange(checked, exchanges) : null;
+    if (exchange && "problem" in exchange) fields.exchangeVariantId = exchange.problem;
+    if (Object.keys(fields).length > 0) return { ok: false as const, fields };
+    return { ok: true as const, exchange: exchange && "choice" in exchange ? exchange.choice : null };
+  };
 
   // A new submission that cannot be filed is refused before anything is stored. A known key skips this: its
   // return may already be filed, which makes its units "already returned" now.
   if (!(await findSubmission(shop, body.idempotencyKey))) {
-    const problems = validateReturnRequest(policy, toReturnRequest(request), eligibility);
-    if (problems.length > 0) return { kind: "invalid", fields: problemsToFields(problems) };
+    const checked = check(request);
+    if (!checked.ok) return { kind: "invalid", fields: checked.fields };
   }
 
   const stored = await storeSubmission({ shop, idempotencyKey: body.idempotencyKey, customerId, request });
@@ -298,14 +434,16 @@ export async function submitReturn(
   // The stored request is the one filed (a retry cannot change what the first submission asked for), checked
   // again against the order as it is now.
   const returnRequest = toReturnRequest(submission.request);
-  const problems = validateReturnRequest(policy, returnRequest, eligibility);
-  if (problems.length > 0) {
+  const checked = check(submission.request);
+  if (!checked.ok) {
     await recordFailed(shop, submission.id, "invalid");
-    return { kind: "invalid", fields: problemsToFields(problems) };
+    return { kind: "invalid", fields: checked.fields };
   }
 
   try {
-    const filed = await fileInShopify(admin, policy, order, eligibility, returnRequest, submission.request, now);
+    const filed = await fileInShopify(admin, policy, order, eligibility, returnRequest, submission.request, now, {
+      exchange: checked.exchange,
+    });
     if ("userErrors" in filed) {
       const error = userErrorKey(filed.userErrors);
       await recordFailed(shop, submission.id, error);
@@ -320,6 +458,11 @@ export async function submitReturn(
   }
 }
 
+// The limits the Admin schema states for `ReturnLineItemInput.returnReasonNote` and
+// `ReturnRequestLineItemInput.customerNote`.
+const RETURN_REASON_NOTE_MAX = 255;
+const CUSTOMER_NOTE_MAX = 300;
+
 async function fileInShopify(
   admin: StorefrontAdmin,
   policy: ReturnPolicy,
@@ -328,6 +471,7 @@ async function fileInShopify(
   returnRequest: ReturnRequest,
   stored: SubmissionRequest,
   now: Date,
+  { exchange }: { exchange: ExchangeChoice | null },
 ): Promise<{ id: string; status: string } | { userErrors: { code?: string | null }[] }> {
   const quote = quoteReturn(policy, order, eligibility, returnRequest);
   const returnLineItems = stored.lines.flatMap((requested) => {
@@ -345,7 +489,10 @@ async function fileInShopify(
     Number(quote.returnShippingFee.amount) > 0
       ? { amount: { amount: quote.returnShippingFee.amount, currencyCode: quote.currencyCode as CurrencyCode } }
       : undefined;
+  const preference = preferenceNote(stored.resolution, exchange);
 
+  // An approved return carries the exchange itself (`ReturnInput.exchangeLineItems`); Shopify has no field for
+  // store credit on either mutation, nor for an exchange on a request, so those go in the note the merchant reads.
   if (shouldAutoApprove(policy, returnRequest, order, now).autoApprove) {
     const response = await callShopify(() =>
       admin.graphql(ReturnCreateApproved, {
@@ -354,9 +501,11 @@ async function fileInShopify(
             orderId: stored.orderId,
             notifyCustomer: true,
             returnShippingFee: shippingFee,
+            exchangeLineItems: exchange ? [{ variantId: exchange.variantId, quantity: exchange.quantity }] : undefined,
             returnLineItems: returnLineItems.map(({ restocking, ...line }) => ({
               ...line,
-              returnReasonNote: stored.note ?? "",
+              returnReasonNote:
+                noteWithPreference(stored.note, exchange ? null : preference, RETURN_REASON_NOTE_MAX) ?? "",
               restockingFee: restocking > 0 ? { percentage: restocking } : undefined,
             })),
           },
@@ -377,7 +526,7 @@ async function fileInShopify(
           returnShippingFee: shippingFee,
           returnLineItems: returnLineItems.map(({ restocking, ...line }) => ({
             ...line,
-            customerNote: stored.note,
+            customerNote: noteWithPreference(stored.note, preference, CUSTOMER_NOTE_MAX),
             restockingFee: restocking > 0 ? { percentage: restocking } : undefined,
           })),
         },

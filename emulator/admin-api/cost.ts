@@ -65,8 +65,12 @@ function fieldsOf(walk: Walk, selectionSet: SelectionSetNode): FieldNode[] {
 }
 
 function fieldDef(walk: Walk, parent: GraphQLCompositeType, name: string): GraphQLField<unknown, unknown> | undefined {
-  if ("getFields" in parent) return parent.getFields()[name];
-  // A union: look the field up on its members.
+  if ("getFields" in parent) {
+    const own = parent.getFields()[name];
+    if (own || isObjectType(parent)) return own;
+  }
+  // A union, or an interface selected through a fragment on a member (`nodes { ... on Product { variants } }`):
+  // look the field up on its members.
   for (const member of walk.schema.getPossibleTypes(parent)) {
     const found = member.getFields()[name];
     if (found) return found;

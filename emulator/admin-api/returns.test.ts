@@ -199,4 +199,41 @@ describe("returns", () => {
     );
     expect(result.returnCreate).toEqual({ return: { name: "#1005-R1", status: "OPEN" }, userErrors: [] });
   });
+
+  it("records the exchange lines of returnCreate and refuses an unknown variant", async () => {
+    const order = await orderNamed(api, "#1005");
+    const [line] = await returnable(api, order.id);
+    const variant = api.state.products.find((p) => p.variants.length > 1)!.variants[1]!;
+    const create = `mutation($input: ReturnInput!) { returnCreate(returnInput: $input) {
+      return { status exchangeLineItems(first: 5) { nodes { quantity variantId variantTitle } } }
+      userErrors { field code } } }`;
+    const reason = await reasonId(api, "damaged-or-defective");
+    const input = (variantId: string) => ({
+      orderId: order.id,
+      returnLineItems: [{ fulfillmentLineItemId: line!.id, quantity: 1, returnReasonDefinitionId: reason }],
+      exchangeLineItems: [{ variantId, quantity: 1 }],
+    });
+
+    const unknown = await data(api, create, { input: input("gid://shopify/ProductVariant/1") });
+    expect(unknown.returnCreate).toEqual({
+      return: null,
+      userErrors: [{ field: ["returnInput", "exchangeLineItems", "0", "variantId"], code: "NOT_FOUND" }],
+    });
+
+    const created = await data(api, create, { input: input(`gid://shopify/ProductVariant/${variant.id}`) });
+    expect(created.returnCreate).toEqual({
+      return: {
+        status: "OPEN",
+        exchangeLineItems: {
+          nodes: [
+            { quantity: 1, variantId: `gid://shopify/ProductVariant/${variant.id}`, variantTitle: variant.title },
+          ],
+        },
+      },
+      userErrors: [],
+    });
+    expect(api.state.returns.at(-1)!.exchangeLineItems).toEqual([
+      { id: expect.any(Number), variantId: variant.id, quantity: 1 },
+    ]);
+  });
 });

@@ -249,6 +249,14 @@ export interface ReturnRecord {
   closedAt: ISODate | null;
   decline: { reason: ReturnDeclineReason; note: string | null } | null;
   lineItems: ReturnLineItemRecord[];
+  /** The variants the buyer gets instead (`ReturnInput.exchangeLineItems`); absent in states saved before. */
+  exchangeLineItems?: ExchangeLineItemRecord[];
+}
+
+export interface ExchangeLineItemRecord {
+  id: number;
+  variantId: number;
+  quantity: number;
 }
 
 export interface ReturnLineItemRecord {

@@ -98,4 +98,15 @@ describe("validating operations against the Admin schema", () => {
       throttleStatus: { maximumAvailable: 2000, currentlyAvailable: expect.any(Number), restoreRate: 100 },
     });
   });
+
+  it("counts what a fragment on an interface's member selects", async () => {
+    const product = api.state.products.find((p) => p.variants.length === 3)!;
+    const body = await gql(
+      api,
+      `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Product { variants(first: 5) { nodes { id } } } } }`,
+      { ids: [`gid://shopify/Product/${product.id}`] },
+    );
+    // The product (1) and its variants connection (2 + 1 per variant): 5 requested, 3 returned.
+    expect(body.extensions.cost).toMatchObject({ requestedQueryCost: 8, actualQueryCost: 6 });
+  });
 });

@@ -1,8 +1,9 @@
 import type { RequestContext } from "../context";
 import { returnableFulfillments, returnsOf } from "../derived";
 import { idOf } from "../ids";
+import { ID_BASE } from "../seed/ids";
 import { returnView } from "../resolvers/returns";
-import { nextId, type OrderRecord, type ReturnRecord, type ReturnStatus } from "../state";
+import { nextId, type ExchangeLineItemRecord, type OrderRecord, type ReturnRecord, type ReturnStatus } from "../state";
 import { userError, type UserError } from "./user-errors";
 
 // Limits stated in the Admin schema's input descriptions (ReturnRequestLineItemInput, ReturnLineItemInput).
@@ -17,9 +18,16 @@ interface ReturnLineInput {
   returnReasonNote?: string | null;
 }
 
+interface ExchangeLineInput {
+  variantId?: string | null;
+  quantity: number;
+}
+
 interface NewReturn {
   orderId: string;
   returnLineItems: ReturnLineInput[];
+  /** `ReturnInput` only: `ReturnRequestInput` has no exchange field. */
+  exchangeLineItems?: ExchangeLineInput[] | null;
 }
 
 type Payload = { return: unknown; userErrors: UserError[] };
@@ -39,7 +47,11 @@ function createReturn(input: NewReturn, status: ReturnStatus, root: string, ctx:
   const order = orderId === null ? undefined : ctx.lookup.orders.get(orderId);
   if (!order) return { return: null, userErrors: [userError([root, "orderId"], "Order does not exist.", "NOT_FOUND")] };
   const { errors, lines } = checkLines(order, input.returnLineItems, root, ctx);
+  const exchange = checkExchangeLines(input.exchangeLineItems ?? [], root, ctx);
+  errors.push(...exchange.errors);
   if (errors.length > 0) return { return: null, userErrors: errors };
+  // States saved before exchanges were modelled have no sequence for them.
+  ctx.state.nextIds.ExchangeLineItem ??= ID_BASE.ExchangeLineItem!;
 
   const now = ctx.now().toISOString();
   const ret: ReturnRecord = {
@@ -52,6 +64,7 @@ function createReturn(input: NewReturn, status: ReturnStatus, root: string, ctx:
     closedAt: null,
     decline: null,
     lineItems: lines.map((line) => ({ ...line, id: nextId(ctx.state, "ReturnLineItem") })),
+    exchangeLineItems: exchange.lines.map((line) => ({ ...line, id: nextId(ctx.state, "ExchangeLineItem") })),
   };
   ctx.state.returns.push(ret);
   order.updatedAt = now;
@@ -130,6 +143,26 @@ function checkLines(order: OrderRecord, inputs: ReturnLineInput[], root: string,
       customerNote: input.customerNote ?? null,
       returnReasonNote: input.returnReasonNote ?? "",
     });
+  });
+  return { errors, lines };
+}
+
+/** Exchange lines: an existing variant and a positive quantity (Shopify prices and reserves them later). */
+function checkExchangeLines(inputs: ExchangeLineInput[], root: string, ctx: RequestContext) {
+  const errors: UserError[] = [];
+  const lines: Omit<ExchangeLineItemRecord, "id">[] = [];
+  inputs.forEach((input, index) => {
+    const at = (field: string) => [root, "exchangeLineItems", index, field];
+    const variantId = input.variantId ? idOf(input.variantId, "ProductVariant") : null;
+    if (variantId === null || !ctx.lookup.variants.get(variantId)) {
+      errors.push(userError(at("variantId"), "Variant does not exist.", "NOT_FOUND"));
+      return;
+    }
+    if (input.quantity <= 0) {
+      errors.push(userError(at("quantity"), "Quantity must be greater than 0.", "GREATER_THAN"));
+      return;
+    }
+    lines.push({ variantId, quantity: input.quantity });
   });
   return { errors, lines };
 }

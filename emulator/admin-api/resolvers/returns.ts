@@ -4,7 +4,13 @@ import { currencyCode, lineAmounts, returnableLines } from "../derived";
 import { gid, idOf } from "../ids";
 import { moneyBag } from "../money";
 import { matchText, search, type SearchSpec } from "../search";
-import type { FulfillmentRecord, OrderRecord, ReturnReasonDefinitionRecord, ReturnRecord } from "../state";
+import type {
+  ExchangeLineItemRecord,
+  FulfillmentRecord,
+  OrderRecord,
+  ReturnReasonDefinitionRecord,
+  ReturnRecord,
+} from "../state";
 import { notModelled, type View } from "./common";
 import { fulfillmentLineItemView, fulfillmentView, orderView, refundView } from "./orders";
 
@@ -33,8 +39,8 @@ export function returnView(ret: ReturnRecord): View {
         view: (l) => returnLineItemView(ret, l, orderOf(ctx)),
       });
     },
-    // Exchanges are not modelled: every return in the emulator is refund-only.
-    exchangeLineItems: (args: ConnectionArgs) => connection([], args, { key: () => 0, view: () => ({}) }),
+    exchangeLineItems: (args: ConnectionArgs & { includeRemovedItems?: unknown }, ctx: RequestContext) =>
+      connection(ret.exchangeLineItems ?? [], args, { key: (l) => l.id, view: (l) => exchangeLineItemView(l, ctx) }),
     refunds: (args: ConnectionArgs, ctx: RequestContext) => {
       const order = orderOf(ctx);
       return connection(
@@ -43,6 +49,26 @@ export function returnView(ret: ReturnRecord): View {
         { key: (r) => r.id, view: (r) => refundView(order, r) },
       );
     },
+  };
+}
+
+/** What the buyer gets instead. Not modelled: pricing, discounts and the order line an exchange adds. */
+function exchangeLineItemView(line: ExchangeLineItemRecord, ctx: RequestContext): View {
+  const found = ctx.lookup.variants.get(line.variantId);
+  return {
+    __typename: "ExchangeLineItem",
+    id: gid("ExchangeLineItem", line.id),
+    quantity: line.quantity,
+    processableQuantity: 0,
+    processedQuantity: 0,
+    unprocessedQuantity: line.quantity,
+    variantId: gid("ProductVariant", line.variantId),
+    productId: found ? gid("Product", found.product.id) : null,
+    title: found?.product.title ?? null,
+    variantTitle: found?.variant.title ?? null,
+    variantSku: found?.variant.sku ?? null,
+    lineItem: null,
+    lineItems: [],
   };
 }
 

@@ -22,6 +22,7 @@ export const ID_BASE: Record<string, number> = {
   Refund: 988_000_001,
   Return: 1_400_000_001,
   ReturnLineItem: 2_600_000_001,
+  ExchangeLineItem: 2_700_000_001,
   ReturnReasonDefinition: 630_001,
   Metafield: 30_100_000_001,
   OnlineStoreTheme: 140_000_000_001,
