@@ -178,6 +178,17 @@ describe("a signed-in shopper's returns", () => {
     expect(after.body.returns).toEqual([{ id: filed.body.return.id, name: created.name, status: "requested" }]);
   });
 
+  it("offers every Shopify return reason when the merchant never saved a policy", async () => {
+    await prisma.returnPolicy.deleteMany({ where: { shop: SHOP } });
+    const { order, ref, customerId } = nextOrder();
+    used.delete(order.id); // only read: the order stays available to the tests that file returns
+    const offered = await options(ref, customerId);
+    expect(offered.status).toBe(200);
+    expect(offered.body.reasons).toEqual(
+      offeredReasons.map((reason) => ({ id: reasonGid(reason.id), handle: reason.handle, noteRequired: false })),
+    );
+  });
+
   it("gives the policy text as sanitized HTML in the shopper's language, else English", async () => {
     await policy({ policyText: { en: "**30 days** <script>alert(1)</script>", fr: "**30 jours**" } });
     const { ref, customerId } = nextOrder();

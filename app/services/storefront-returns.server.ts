@@ -6,6 +6,7 @@ import { ReturnCreateApproved } from "../graphql/ReturnCreateApproved";
 import { ReturnRequestCreate } from "../graphql/ReturnRequestCreate";
 import type { CurrencyCode } from "../types/admin.types";
 import { getReturnPolicy, policyHtmlFor, type ReturnPolicy } from "../models/ReturnPolicy.server";
+import { loadReturnReasons } from "./return-policy-page.server";
 import {
   claimFiling,
   findSubmission,
@@ -219,6 +220,17 @@ export function noteWithPreference(note: string | null, preference: string | nul
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
+/**
+ * The return reasons a shopper may pick: the policy's, or — for a merchant who never saved the policy page, whose
+ * default policy offers every reason — all of Shopify's current ones, none needing a note.
+ */
+async function offeredReasons(admin: StorefrontAdmin, policy: ReturnPolicy) {
+  if (policy.reasons.length > 0) {
+    return policy.reasons.map(({ id, handle, noteRequired }) => ({ id, handle, noteRequired }));
+  }
+  return (await loadReturnReasons(admin)).map(({ id, handle }) => ({ id, handle, noteRequired: false }));
+}
+
 // ---- GET: what may be returned ----
 
 export async function getReturnOptions(
@@ -264,7 +276,7 @@ export async function getReturnOptions(
     currencyCode: eligibility.currencyCode,
     resolutions: eligibility.resolutions,
     returnShippingFees: eligibility.returnShippingFees,
-    reasons: policy.reasons.map(({ id, handle, noteRequired }) => ({ id, handle, noteRequired })),
+    reasons: await offeredReasons(input.admin, policy),
     // Sanitized HTML, as the snapshot's `policyHtml`: the shopper's language, else English, else the first written.
     policyHtml: policyHtmlFor(
       policy,
