@@ -274,6 +274,36 @@ describe("contacting the store", () => {
   });
 });
 
+describe("what the merchant learns", () => {
+  it("counts the portal's visits and the searches that found nothing on the Home page", async () => {
+    await browseAs("Guest");
+    const search = portal().getByRole("searchbox", { name: "Search the questions" });
+    await search.fill("gift wrapping");
+    await expect.poll(() => portal().getByText("No question matches your search.").isVisible()).toBe(true);
+    // Leaving the box counts the search; the batch reaches the app a moment later.
+    const sent = page().waitForResponse((response) => response.url().endsWith("/apps/resolve/events"));
+    await page().keyboard.press("Tab");
+    expect((await sent).status()).toBe(202);
+
+    const merchant = await session.openPage();
+    await merchant.goto(demo.adminUrl);
+    const home = merchant.frameLocator("iframe#app");
+    const card = home
+      .locator("section, div")
+      .filter({ has: home.getByRole("heading", { name: "How the portal is doing" }) })
+      .last();
+    await home.getByRole("heading", { name: "Searches that found no answer" }).waitFor({ timeout: 20_000 });
+    expect(await card.innerText()).toContain("“gift wrapping”: 1");
+    expect(await card.innerText()).toMatch(/\d+\s+portal visits where the shopper did something/);
+    // With numbers in it, the Home page is still clean for axe (opened on its own, as the frame's document).
+    const frame = merchant.frames().find((candidate) => candidate.url().startsWith(demo.appUrl));
+    const framePage = await merchant.context().newPage();
+    await framePage.goto(frame!.url());
+    await framePage.getByRole("heading", { name: "Searches that found no answer" }).waitFor();
+    expect(await blockingA11yViolations(framePage)).toEqual([]);
+  });
+});
+
 describe("the help launcher (app embed)", () => {
   it("opens the portal in a modal dialog on any page, keeps focus inside, and closes with Escape", async () => {
     await browseAs("Guest");

@@ -20,6 +20,7 @@ import {
 
 import { HomeSummary } from "../graphql/HomeSummary";
 import { adminText, format } from "../i18n";
+import { getPortalMetrics, type PortalMetrics } from "../models/PortalMetrics.server";
 import { callShopify, ShopifyUnavailableError } from "../services/call-shopify.server";
 import { getPublishStatus } from "../services/publish-storefront-snapshot.server";
 import { getSetupChecklist, type ChecklistItem } from "../services/setup-checklist.server";
@@ -52,15 +53,16 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       return { shopName: "", domain: session.shop, recentOrders: null, shopifyUnavailable: true };
     }
   };
-  const [home, checklist, publish] = await Promise.all([
+  const [home, checklist, publish, metrics] = await Promise.all([
     summary(),
     getSetupChecklist(admin, session.shop),
     getPublishStatus(session.shop),
+    getPortalMetrics(session.shop, RECENT_DAYS),
   ]);
   const publishedLabel = publish.publishedAt
     ? `${new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(publish.publishedAt))} UTC`
     : null;
-  return { ...home, checklist, publish: { ...publish, publishedLabel } };
+  return { ...home, checklist, publish: { ...publish, publishedLabel }, metrics };
 };
 
 const text = adminText.home;
@@ -130,7 +132,8 @@ function ChecklistRow({ item, theme }: { item: ChecklistItem; theme: Parameters<
 }
 
 export default function Home() {
-  const { shopName, domain, recentOrders, shopifyUnavailable, checklist, publish } = useLoaderData<typeof loader>();
+  const { shopName, domain, recentOrders, shopifyUnavailable, checklist, publish, metrics } =
+    useLoaderData<typeof loader>();
   const revalidator = useRevalidator();
   const progress = Math.round((checklist.doneCount / checklist.total) * 100);
   return (
@@ -285,20 +288,106 @@ export default function Home() {
               <Text as="h2" variant="headingMd">
                 {text.metrics.heading}
               </Text>
-              <Box padding="400" background="bg-surface-secondary" borderRadius="200">
-                <BlockStack gap="100">
-                  <Text as="h3" variant="headingSm">
-                    {text.metrics.emptyHeading}
-                  </Text>
-                  <Text as="p" tone="subdued">
-                    {text.metrics.emptyBody}
-                  </Text>
-                </BlockStack>
-              </Box>
+              {metrics ? (
+                <PortalNumbers
+                  metrics={metrics}
+                  orders={recentOrders?.precision === "EXACT" ? recentOrders.count : null}
+                />
+              ) : (
+                <Box padding="400" background="bg-surface-secondary" borderRadius="200">
+                  <BlockStack gap="100">
+                    <Text as="h3" variant="headingSm">
+                      {text.metrics.emptyHeading}
+                    </Text>
+                    <Text as="p" tone="subdued">
+                      {text.metrics.emptyBody}
+                    </Text>
+                  </BlockStack>
+                </Box>
+              )}
             </BlockStack>
           </Card>
         </Layout.Section>
       </Layout>
     </Page>
+  );
+}
+
+const numbers = new Intl.NumberFormat("en");
+const percent = (part: number, whole: number) =>
+  new Intl.NumberFormat("en", { style: "percent", maximumFractionDigits: 0 }).format(whole ? part / whole : 0);
+
+/** One figure of the portal card: the number large, what it counts below. */
+function Figure({ value, label }: { value: string; label: string }) {
+  return (
+    <Box padding="300" background="bg-surface-secondary" borderRadius="200" minWidth="10rem">
+      <BlockStack gap="100">
+        <Text as="p" variant="headingLg">
+          {value}
+        </Text>
+        <Text as="p" tone="subdued">
+          {label}
+        </Text>
+      </BlockStack>
+    </Box>
+  );
+}
+
+function SearchList({ heading, searches }: { heading: string; searches: PortalMetrics["topSearches"] }) {
+  if (searches.length === 0) return null;
+  return (
+    <BlockStack gap="100">
+      <Text as="h3" variant="headingSm">
+        {heading}
+      </Text>
+      <List>
+        {searches.map(({ query, count }) => (
+          <List.Item key={query}>{format(text.metrics.searchCount, { query, count: numbers.format(count) })}</List.Item>
+        ))}
+      </List>
+    </BlockStack>
+  );
+}
+
+/** What the portal did over the period: visits, help found without a message, messages, ratings, searches. */
+function PortalNumbers({ metrics, orders }: { metrics: PortalMetrics; orders: number | null }) {
+  const rated = metrics.helpful.yes + metrics.helpful.no;
+  return (
+    <BlockStack gap="400">
+      <Text as="p" tone="subdued">
+        {format(text.metrics.period, { days: metrics.days })}
+      </Text>
+      <InlineStack gap="300" wrap>
+        <Figure value={numbers.format(metrics.visits)} label={text.metrics.visits} />
+        <Figure
+          value={numbers.format(metrics.selfServed)}
+          label={format(text.metrics.selfServed, { rate: percent(metrics.selfServed, metrics.visits) })}
+        />
+        <Figure value={numbers.format(metrics.contacts)} label={text.metrics.contacts} />
+        {orders ? (
+          <Figure
+            value={new Intl.NumberFormat("en", { maximumFractionDigits: 1 }).format((metrics.contacts / orders) * 100)}
+            label={format(text.metrics.contactsPerOrders, { orders: numbers.format(orders) })}
+          />
+        ) : null}
+        {rated > 0 ? (
+          <Figure
+            value={percent(metrics.helpful.yes, rated)}
+            label={format(text.metrics.helpful, { count: numbers.format(rated) })}
+          />
+        ) : null}
+      </InlineStack>
+      <InlineStack gap="800" wrap>
+        <SearchList heading={text.metrics.topSearches} searches={metrics.topSearches} />
+        {metrics.unanswered.length > 0 ? (
+          <BlockStack gap="200">
+            <SearchList heading={text.metrics.unanswered} searches={metrics.unanswered} />
+            <InlineStack>
+              <Button url="/app/faq/new">{text.metrics.writeArticle}</Button>
+            </InlineStack>
+          </BlockStack>
+        ) : null}
+      </InlineStack>
+    </BlockStack>
   );
 }
