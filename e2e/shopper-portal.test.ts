@@ -215,6 +215,34 @@ describe("returning an item", () => {
   });
 });
 
+describe("exchanging an item", () => {
+  it("offers the product's other variants and tells the merchant the one wanted", async () => {
+    await browseAs("Noah Brown");
+    await portal().getByRole("button", { name: "Show my recent orders" }).click();
+    await portal()
+      .getByRole("button", { name: /Order #1005/ })
+      .click();
+    await portal().getByRole("button", { name: "Return items" }).click();
+    const form = portal().locator(".resolve-portal__return");
+    await form.getByRole("checkbox", { name: "Packable Rain Jacket – L" }).check();
+    await form.getByRole("combobox", { name: "Reason for the return" }).selectOption({ label: "Too large" });
+    await form.getByRole("radio", { name: "An exchange" }).check();
+    const wanted = form.getByRole("combobox", { name: "Exchange for" });
+    // The other sizes of the jacket, not the one bought.
+    expect(await wanted.locator("option:not([value=''])").allInnerTexts()).toEqual(["S", "M"]);
+    await wanted.selectOption({ label: "M" });
+    await form.getByRole("button", { name: "Request the return" }).click();
+    await portal().locator("div.resolve-portal__success").waitFor({ timeout: 20_000 });
+
+    const returns = (await (
+      await fetch(`${demo.emulatorUrl}/_emulator/returns?order=${encodeURIComponent("#1005")}`)
+    ).json()) as { status: string; lineItems: { customerNote: string | null }[] }[];
+    expect(returns).toHaveLength(1);
+    expect(returns[0]!.lineItems[0]!.customerNote).toContain("exchange for Packable Rain Jacket - M");
+    expect(session.consoleErrors).toEqual([]);
+  });
+});
+
 describe("the FAQ", () => {
   it("finds the right article despite a typo, counts the search, and takes feedback", async () => {
     await browseAs("Guest");

@@ -124,6 +124,8 @@ export async function showReturnForm(context: Context, orderRef: string, target:
       choose,
       selected()
         .flatMap(({ pick }) => pick.line.exchangeOptions ?? [])
+        // Two lines of one product offer the same variants once.
+        .filter((option, index, all) => all.findIndex((other) => other.variantId === option.variantId) === index)
         .map((option) =>
           h(
             "option",
