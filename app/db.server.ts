@@ -9,8 +9,10 @@ import { env } from "./env.server";
  * The one Prisma client. SQLite by default; PostgreSQL when DATABASE_URL is a postgres:// URL, through the
  * client generated from the derived PostgreSQL schema (same models, see scripts/db.mjs).
  */
+export const isPostgresUrl = (databaseUrl: string) => /^postgres(ql)?:\/\//.test(databaseUrl);
+
 export function createPrismaClient(databaseUrl: string): PrismaClient {
-  if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
+  if (isPostgresUrl(databaseUrl)) {
     // Generated at install time by scripts/db.mjs into node_modules/.prisma/postgres-client.
     const require = createRequire(import.meta.url);
     const { PrismaClient: PostgresClient } = require(".prisma/postgres-client") as {

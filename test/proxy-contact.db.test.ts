@@ -8,13 +8,17 @@ import {
   REFERENCE_ALPHABET,
   storeContactRequest,
   getContactRequest,
-  INBOX_PAGE_SIZE,
-  listContactRequests,
-  setContactRequestStatus,
   submitContactRequest,
   contactInputSchema,
   type StoreResult,
 } from "../app/models/ContactRequest.server";
+import {
+  changeRequestStatus,
+  INBOX_PAGE_SIZE,
+  inboxFiltersSchema,
+  listInbox,
+  type InboxFilters,
+} from "../app/models/ContactRequestInbox.server";
 import { personalDataSources } from "../app/services/compliance/personal-data.server";
 import { settleNotifications } from "../app/services/notify-merchant.server";
 import { action } from "../app/routes/proxy.contact";
@@ -328,6 +332,12 @@ describe("the merchant's inbox", () => {
 
   beforeEach(() => prisma.contactRequest.deleteMany({ where: { shop: OTHER_SHOP } }));
 
+  // The inbox as the admin pages use it.
+  const listContactRequests = (shop: string, filters: Partial<InboxFilters>) =>
+    listInbox(shop, inboxFiltersSchema.parse(filters));
+  const setContactRequestStatus = async (shop: string, id: string, status: "open" | "resolved") =>
+    (await changeRequestStatus(shop, id, status)) !== "not_found";
+
   it("lists open requests newest first, finds one by reference or email, and pages", async () => {
     const first = await store(SHOP, "emma.johnson@example.com");
     await store(SHOP, "noah.brown@example.com");
@@ -337,7 +347,7 @@ describe("the merchant's inbox", () => {
     expect(open.hasNextPage).toBe(false);
     const byReference = await listContactRequests(SHOP, {
       status: "open",
-      search: first.reference.slice(2).toLowerCase(),
+      query: first.reference.slice(2).toLowerCase(),
     });
     expect(byReference.requests.map((r) => r.id)).toEqual([first.id]);
     // A code that starts with R (part of the alphabet) is found with and without the "R-" prefix.
@@ -346,10 +356,10 @@ describe("the merchant's inbox", () => {
       data: { reference: "R-RK3QX9" },
     });
     for (const search of ["rk3qx9", "R-RK3QX9"]) {
-      const found = await listContactRequests(SHOP, { status: "open", search });
+      const found = await listContactRequests(SHOP, { status: "open", query: search });
       expect(found.requests.map((r) => r.id)).toEqual([startsWithR.id]);
     }
-    expect((await listContactRequests(SHOP, { status: "open", search: "NOAH" })).requests).toHaveLength(1);
+    expect((await listContactRequests(SHOP, { status: "open", query: "NOAH" })).requests).toHaveLength(1);
     for (let i = 0; i < INBOX_PAGE_SIZE; i++) await store(SHOP, `shopper${i}@example.com`);
     const page2 = await listContactRequests(SHOP, { status: "open", page: 2 });
     expect([page2.requests.length, page2.hasNextPage]).toEqual([2, false]);

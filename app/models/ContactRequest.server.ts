@@ -255,38 +255,6 @@ export async function recordNotification(id: string, status: NotificationStatus,
   await db.contactRequest.update({ where: { id }, data: { context: JSON.stringify(context) } });
 }
 
-// ——— The merchant's inbox ———
-
-export const INBOX_PAGE_SIZE = 25;
-
-export interface InboxQuery {
-  status: "open" | "resolved";
-  /** A reference (`R-7K3QX9`, `7k3qx9`) or part of an email. */
-  search?: string;
-  page?: number;
-}
-
-/** One page of a shop's requests, newest first, filtered by status and searched by reference or email. */
-export async function listContactRequests(shop: string, query: InboxQuery, db: Db = prisma) {
-  const page = Math.max(1, query.page ?? 1);
-  const search = query.search?.trim().toLowerCase().slice(0, 254);
-  // Only a typed "R-" is a prefix: the code itself may start with R (it is in the alphabet).
-  const reference = search ? `R-${search.replace(/^r-/i, "").toUpperCase()}` : null;
-  const where = {
-    shop,
-    status: query.status,
-    ...(search ? { OR: [{ reference: reference! }, { email: { contains: search } }] } : {}),
-  };
-  const rows = await db.contactRequest.findMany({
-    where,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    skip: (page - 1) * INBOX_PAGE_SIZE,
-    take: INBOX_PAGE_SIZE + 1,
-    select: { id: true, reference: true, name: true, email: true, orderName: true, createdAt: true, status: true },
-  });
-  return { requests: rows.slice(0, INBOX_PAGE_SIZE), page, hasNextPage: rows.length > INBOX_PAGE_SIZE };
-}
-
 /** One request of the shop with its context parsed, or null (another shop's id is as absent as a missing one). */
 export async function getContactRequest(shop: string, id: string, db: Db = prisma) {
   const found = await db.contactRequest.findFirst({ where: { shop, id } });
@@ -297,18 +265,4 @@ export async function getContactRequest(shop: string, id: string, db: Db = prism
     notification?: NotificationStatus;
   };
   return { ...row, context };
-}
-
-/** Marks a request resolved or reopens it; false when the shop has no such request. */
-export async function setContactRequestStatus(
-  shop: string,
-  id: string,
-  status: "open" | "resolved",
-  db: Db = prisma,
-): Promise<boolean> {
-  const { count } = await db.contactRequest.updateMany({
-    where: { shop, id },
-    data: { status, resolvedAt: status === "resolved" ? new Date() : null },
-  });
-  return count === 1;
 }

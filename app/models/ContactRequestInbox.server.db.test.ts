@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from "vitest";
 
 import prisma from "../db.server";
-import { INBOX_PAGE_SIZE } from "./ContactRequest.server";
 import {
   changeRequestStatus,
   countInbox,
   getInboxRequest,
+  INBOX_PAGE_SIZE,
   inboxFiltersSchema,
   listInbox,
   messageExcerpt,

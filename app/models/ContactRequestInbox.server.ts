@@ -1,15 +1,17 @@
 import { z } from "zod";
 
 import type { Db } from "../db-types.server";
-import prisma from "../db.server";
+import prisma, { isPostgresUrl } from "../db.server";
 import { env } from "../env.server";
-import { getContactRequest, INBOX_PAGE_SIZE } from "./ContactRequest.server";
+import { getContactRequest } from "./ContactRequest.server";
 
 /**
  * The merchant's view of contact requests: one page of the inbox (open, resolved or all, searched by reference,
  * name or email), the count of each status for the tabs, and resolving or reopening one request. Every query is
  * scoped by shop: another shop's request is as absent as a missing one.
  */
+
+export const INBOX_PAGE_SIZE = 25;
 
 export const INBOX_STATUSES = ["open", "resolved", "all"] as const;
 export type InboxStatus = (typeof INBOX_STATUSES)[number];
@@ -22,6 +24,15 @@ export const inboxFiltersSchema = z.object({
 });
 
 export type InboxFilters = z.infer<typeof inboxFiltersSchema>;
+
+/** The filters of the list's URL (`?status=&query=&page=`), defaults for anything missing or unusable. */
+export function inboxFiltersFrom(search: URLSearchParams): InboxFilters {
+  return inboxFiltersSchema.parse({
+    status: search.get("status") ?? undefined,
+    query: search.get("query") ?? undefined,
+    page: search.get("page") ?? undefined,
+  });
+}
 
 /** The first line of a message, cut at a word near `max` characters: enough to tell requests apart in a list. */
 export function messageExcerpt(message: string, max = 90): string {
@@ -37,7 +48,7 @@ export function messageExcerpt(message: string, max = 90): string {
 }
 
 // PostgreSQL compares case-sensitively unless asked; SQLite's LIKE already ignores ASCII case and has no `mode`.
-const CASE_INSENSITIVE: object = /^postgres(ql)?:\/\//.test(env.DATABASE_URL) ? { mode: "insensitive" } : {};
+const CASE_INSENSITIVE: object = isPostgresUrl(env.DATABASE_URL) ? { mode: "insensitive" } : {};
 
 function inboxWhere(shop: string, filters: Pick<InboxFilters, "status" | "query">) {
   const search = filters.query.trim();

@@ -30,10 +30,16 @@ const TOP = 5;
 export async function getPortalMetrics(shop: string, days: number, db: Db = prisma, now = new Date()) {
   const since = new Date(now.getTime() - days * 86_400_000);
   const window = { shop, createdAt: { gte: since } };
-  const [sessionTypes, contacts, helpfulEvents, searches] = await Promise.all([
+  // Stored as compact JSON (AnalyticsEvent.server.ts), so the answer is a fixed substring of `data`.
+  const rated = (answer: boolean) =>
+    db.analyticsEvent.count({
+      where: { ...window, type: "article_helpful", data: { contains: `"helpful":${answer}` } },
+    });
+  const [sessionTypes, contacts, yes, no, searches] = await Promise.all([
     db.analyticsEvent.groupBy({ by: ["sessionId", "type"], where: window }),
     db.contactRequest.count({ where: window }),
-    db.analyticsEvent.findMany({ where: { ...window, type: "article_helpful" }, select: { data: true } }),
+    rated(true),
+    rated(false),
     db.analyticsEvent.findMany({
       where: { ...window, type: { in: ["search", "search_no_results"] } },
       select: { type: true, data: true },
@@ -53,27 +59,20 @@ export async function getPortalMetrics(shop: string, days: number, db: Db = pris
     (types) => !types.has("contact_sent") && [...types].some((type) => HELPED.has(type)),
   ).length;
 
-  const helpful = { yes: 0, no: 0 };
-  for (const { data } of helpfulEvents) {
-    const answer = parse(data).helpful;
-    if (answer === true) helpful.yes += 1;
-    else if (answer === false) helpful.no += 1;
-  }
-
   return {
     days,
     visits: sessions.size,
     selfServed,
     contacts,
-    helpful,
+    helpful: { yes, no },
     topSearches: rank(searches.map(({ data }) => parse(data).query)),
     unanswered: rank(searches.filter(({ type }) => type === "search_no_results").map(({ data }) => parse(data).query)),
   } satisfies PortalMetrics;
 }
 
-function parse(data: string): { query?: unknown; helpful?: unknown } {
+function parse(data: string): { query?: unknown } {
   try {
-    return JSON.parse(data) as { query?: unknown; helpful?: unknown };
+    return JSON.parse(data) as { query?: unknown };
   } catch {
     return {};
   }

@@ -8,10 +8,10 @@ import { z } from "zod";
 
 import { AdminPage } from "../components/AdminPage";
 import { adminText, format } from "../i18n";
-import { changeRequestStatus, getInboxRequest, inboxFiltersSchema } from "../models/ContactRequestInbox.server";
+import { formatShopDate, inboxSearch, StatusBadge } from "../components/Inbox";
+import { changeRequestStatus, getInboxRequest, inboxFiltersFrom } from "../models/ContactRequestInbox.server";
 import { getShopTimezone } from "../services/shop-timezone.server";
 import { authenticate } from "../shopify.server";
-import { formatShopDate, inboxSearch, StatusBadge } from "./app.requests._index";
 
 const text = adminText.requests;
 const detail = text.detail;
@@ -20,15 +20,8 @@ export const meta: MetaFunction = () => [{ title: text.documentTitle }];
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
-  const search = new URL(request.url).searchParams;
   // The list's filters ride along, so "back" returns to the same tab, search and page.
-  const backUrl = `/app/requests${inboxSearch(
-    inboxFiltersSchema.parse({
-      status: search.get("status") ?? undefined,
-      query: search.get("query") ?? undefined,
-      page: search.get("page") ?? undefined,
-    }),
-  )}`;
+  const backUrl = `/app/requests${inboxSearch(inboxFiltersFrom(new URL(request.url).searchParams))}`;
   const [found, timezone] = await Promise.all([
     getInboxRequest(session.shop, params.id ?? ""),
     getShopTimezone(admin, session.shop),

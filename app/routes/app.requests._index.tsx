@@ -18,13 +18,8 @@ import { useEffect, useState } from "react";
 
 import { AdminPage } from "../components/AdminPage";
 import { adminText, format } from "../i18n";
-import {
-  countInbox,
-  inboxFiltersSchema,
-  listInbox,
-  type InboxFilters,
-  type InboxStatus,
-} from "../models/ContactRequestInbox.server";
+import { formatShopDate, inboxSearch, StatusBadge } from "../components/Inbox";
+import { countInbox, inboxFiltersFrom, listInbox, type InboxStatus } from "../models/ContactRequestInbox.server";
 import { getShopTimezone } from "../services/shop-timezone.server";
 import { authenticate } from "../shopify.server";
 
@@ -34,12 +29,7 @@ export const meta: MetaFunction = () => [{ title: text.documentTitle }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
-  const params = new URL(request.url).searchParams;
-  const filters = inboxFiltersSchema.parse({
-    status: params.get("status") ?? undefined,
-    query: params.get("query") ?? undefined,
-    page: params.get("page") ?? undefined,
-  });
+  const filters = inboxFiltersFrom(new URL(request.url).searchParams);
   const [list, counts, timezone] = await Promise.all([
     listInbox(session.shop, filters),
     countInbox(session.shop),
@@ -47,40 +37,6 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   ]);
   return { filters, list, counts, timezone };
 };
-
-/** The list's filters as a query string ("" for the defaults), carried to a request and back. */
-export function inboxSearch(filters: Partial<InboxFilters>): string {
-  const params = new URLSearchParams();
-  if (filters.status && filters.status !== "open") params.set("status", filters.status);
-  if (filters.query) params.set("query", filters.query);
-  if (filters.page && filters.page > 1) params.set("page", String(filters.page));
-  const search = params.toString();
-  return search ? `?${search}` : "";
-}
-
-/**
- * A date in the shop's time zone, named ("Nov 23, 2026, 5:26 PM EST"): the same text on the server and in the
- * browser, whatever either one's own time zone.
- */
-export function formatShopDate(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en", {
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    hour: "numeric",
-    minute: "2-digit",
-    timeZone,
-    timeZoneName: "short",
-  }).format(new Date(iso));
-}
-
-export function StatusBadge({ status }: { status: string }) {
-  return status === "resolved" ? (
-    <Badge tone="success">{text.status.resolved}</Badge>
-  ) : (
-    <Badge tone="attention">{text.status.open}</Badge>
-  );
-}
 
 const EMPTY_IMAGE =
   "data:image/svg+xml;charset=utf-8," +
