@@ -27,8 +27,7 @@ import { gzipSync } from "node:zlib";
 
 import type * as chromeLauncher from "chrome-launcher";
 
-import type { Demo } from "../emulator/demo";
-import { BROWSER_USER_AGENT } from "../e2e/chromium";
+import { publishThroughApp } from "../emulator/demo-content";
 import {
   launchChrome,
   median,
@@ -146,27 +145,6 @@ async function seedHelpCentre(shop: string, generated: number) {
   return countPublishedArticles(shop);
 }
 
-/** Publishes to the storefront as the merchant does ("Publish again" on the FAQ page): the app's own action. */
-async function publishThroughApp(demo: Demo) {
-  const { token } = (await (await fetch(`${demo.emulator.url}/_emulator/session-token`)).json()) as { token: string };
-  const url = new URL("/app/faq.data", demo.appUrl);
-  url.search = "index";
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { authorization: `Bearer ${token}`, "user-agent": BROWSER_USER_AGENT },
-    body: new URLSearchParams({ intent: "republish" }),
-  });
-  const body = await response.text();
-  if (!response.ok || !body.includes("publishedAt")) {
-    throw new Error(`Publishing through the app failed: HTTP ${response.status} ${body.slice(0, 300)}`);
-  }
-  const metafields = demo.emulator.adminApi.appDataMetafields();
-  const content = metafields.resolve?.content_en?.value;
-  const faq = content ? (JSON.parse(content) as { faq?: unknown[] }).faq : undefined;
-  if (!faq?.length) throw new Error("The storefront snapshot has no FAQ after publishing");
-  return faq.length;
-}
-
 interface Variant {
   name: string;
   block: boolean;
@@ -239,6 +217,7 @@ async function main() {
     const before = demo.emulator.adminApi.appDataMetafields().resolve?.content_en;
     const published = await seedHelpCentre(demo.emulator.shop, generated);
     const faqOnPage = await publishThroughApp(demo);
+    if (!faqOnPage) throw new Error("The storefront snapshot has no FAQ after publishing");
     console.log(
       `Demo up and published in ${elapsed()}: ${before ? "the shop already had" : "the fresh shop had no"} storefront content; ` +
         `now ${published} published FAQ articles (${faqOnPage} in the snapshot) and a return policy.`,

@@ -2,6 +2,8 @@ import fs from "node:fs";
 
 import { chromium, type Browser } from "playwright-core";
 
+import { MERCHANT_BROWSER } from "../emulator/merchant-browser";
+
 /** Where Debian's Chromium (or one named by CHROMIUM_PATH) is; Playwright's own browser downloads do not work offline. */
 export function findChromium(): string {
   const candidates = [
@@ -34,12 +36,8 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
-/**
- * Headless Chromium announces itself as "HeadlessChrome", which the Shopify library turns away as a bot
- * (410). The tests stand for a merchant's and a shopper's browser, so contexts use a regular user agent.
- */
-export const BROWSER_USER_AGENT =
-  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
+/** Browser contexts stand for a merchant's and a shopper's browser, not a bot (see emulator/merchant-browser.ts). */
+export const BROWSER_USER_AGENT = MERCHANT_BROWSER;
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });

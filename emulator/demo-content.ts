@@ -5,9 +5,7 @@
  * what the admin pages would have saved. The browser tests and benchmarks start from a fresh install instead.
  */
 import type { Demo } from "./demo";
-
-const MERCHANT_BROWSER =
-  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
+import { MERCHANT_BROWSER } from "./merchant-browser";
 
 const ARTICLES: { handle: string; en: [string, string, string]; fr: [string, string, string] }[] = [
   {
@@ -119,13 +117,25 @@ export async function seedDemoHelpCentre(
     if (!saved.ok) throw new Error(`Demo content: ${article.handle} was refused: ${JSON.stringify(saved.fieldErrors)}`);
   }
 
-  // Publishing is the app's job: the same request as the FAQ page's "Publish again" button.
+  await publishThroughApp(demo);
+  return "seeded";
+}
+
+/**
+ * Publishes to the storefront as the merchant does ("Publish again" on the FAQ page): the app's own action, with
+ * the admin's session token. Returns how many FAQ articles the published English content holds.
+ */
+export async function publishThroughApp(demo: Demo): Promise<number> {
   const { token } = (await (await fetch(`${demo.emulator.url}/_emulator/session-token`)).json()) as { token: string };
   const response = await fetch(new URL("/app/faq.data?index", demo.appUrl), {
     method: "POST",
     headers: { authorization: `Bearer ${token}`, "user-agent": MERCHANT_BROWSER },
     body: new URLSearchParams({ intent: "republish" }),
   });
-  if (!response.ok) throw new Error(`Demo content: publishing failed with HTTP ${response.status}`);
-  return "seeded";
+  const body = await response.text();
+  if (!response.ok || !body.includes("publishedAt")) {
+    throw new Error(`Publishing through the app failed: HTTP ${response.status} ${body.slice(0, 300)}`);
+  }
+  const content = demo.emulator.adminApi.appDataMetafields().resolve?.content_en?.value;
+  return content ? ((JSON.parse(content) as { faq?: unknown[] }).faq?.length ?? 0) : 0;
 }

@@ -10,6 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { migrate } from "../scripts/db.mjs";
+import { MERCHANT_BROWSER } from "./merchant-browser";
 import { freePort } from "./ports";
 import { startEmulator, type Emulator } from "./server";
 
@@ -18,9 +19,6 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** Demo-only credentials: the emulator trusts them, Shopify never issues them. Not secrets. */
 export const DEMO_API_KEY = "resolve-demo-api-key";
 export const DEMO_API_SECRET = "resolve-demo-secret-for-the-local-emulator-only";
-
-const MERCHANT_BROWSER =
-  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36";
 
 export interface DemoOptions {
   appPort?: number;
