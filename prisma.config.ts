@@ -3,7 +3,7 @@
 // a database (migrate deploy, migrate diff --from-url) talk to SQLite here; PostgreSQL migrations are
 // applied by scripts/db.mjs.
 import { defineConfig } from "prisma/config";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaLibSQL } from "@prisma/adapter-libsql";
 
 export default defineConfig({
   schema: "prisma/schema.prisma",
@@ -11,6 +11,6 @@ export default defineConfig({
   engine: "js",
   async adapter() {
     const url = process.env.DATABASE_URL?.startsWith("file:") ? process.env.DATABASE_URL : "file:./prisma/dev.sqlite";
-    return new PrismaBetterSQLite3({ url });
+    return new PrismaLibSQL({ url });
   },
 });

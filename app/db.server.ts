@@ -1,5 +1,5 @@
 import { PrismaClient } from "@prisma/client";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { createRequire } from "node:module";
 
@@ -20,7 +20,7 @@ export function createPrismaClient(databaseUrl: string): PrismaClient {
     };
     return new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
   }
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl }) });
+  return new PrismaClient({ adapter: new PrismaLibSQL({ url: databaseUrl }) });
 }
 
 declare global {
