@@ -4,7 +4,7 @@ import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prism
 
 import prisma from "./db.server";
 import { env } from "./env.server";
-import { recordInstall } from "./models/Shop.server";
+import { recordInstall } from "./features/setup/Shop.server";
 
 /**
  * The one shopifyApp() instance. Managed installation (scopes live in shopify.app.toml) with token

@@ -73,8 +73,8 @@ const configs: Record<"desktop" | "mobile", { config: Config; userAgent: string 
 
 /** Seeds the throwaway database through the app's own models: the starter articles and `count` more, half published. */
 async function seedFaq(shop: string, count: number): Promise<number> {
-  const { addStarterArticles } = await import("../app/services/faq-starter-articles.server");
-  const { countArticles } = await import("../app/models/Faq.server");
+  const { addStarterArticles } = await import("../app/features/faq/faq-starter-articles.server");
+  const { countArticles } = await import("../app/features/faq/Faq.server");
   const locales = [{ locale: "en", primary: true }];
   await addStarterArticles(shop, locales);
   await saveGeneratedArticles(shop, count, {

@@ -143,7 +143,7 @@ export async function saveGeneratedArticles(
   count: number,
   { status, answer }: { status: (index: number) => "published" | "draft"; answer: (topic: string) => string },
 ) {
-  const { saveArticle } = await import("../app/models/Faq.server");
+  const { saveArticle } = await import("../app/features/faq/Faq.server");
   for (let index = 0; index < count; index += 1) {
     const topic = TOPICS[index % TOPICS.length]!;
     const saved = await saveArticle(

@@ -117,9 +117,9 @@ function metricsOf(lhr: Lhr): {
 
 /** The shop's help centre, through the app's own models: what a merchant who finished setup has. */
 async function seedHelpCentre(shop: string, generated: number) {
-  const { addStarterArticles } = await import("../app/services/faq-starter-articles.server");
-  const { setArticlesStatus, countPublishedArticles } = await import("../app/models/Faq.server");
-  const { saveReturnPolicy } = await import("../app/models/ReturnPolicy.server");
+  const { addStarterArticles } = await import("../app/features/faq/faq-starter-articles.server");
+  const { setArticlesStatus, countPublishedArticles } = await import("../app/features/faq/Faq.server");
+  const { saveReturnPolicy } = await import("../app/features/policy/ReturnPolicy.server");
   const { default: prisma } = await import("../app/db.server");
   const locales = [{ locale: "en", primary: true }];
 

@@ -74,8 +74,8 @@ export async function seedDemoHelpCentre(
   const shop = demo.emulator.shop;
   if (await prisma.returnPolicy.findUnique({ where: { shop } })) return "kept";
 
-  const { saveReturnPolicy } = await import("../app/models/ReturnPolicy.server");
-  const { saveArticle } = await import("../app/models/Faq.server");
+  const { saveReturnPolicy } = await import("../app/features/policy/ReturnPolicy.server");
+  const { saveArticle } = await import("../app/features/faq/Faq.server");
   const reasons = demo.emulator.adminApi.state.returnReasonDefinitions
     .filter((reason) => !reason.deleted)
     .map((reason) => ({

@@ -5,8 +5,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 
 import prisma from "../app/db.server";
 import { env } from "../app/env.server";
-import { configureContactLimit } from "../app/models/ContactRequest.server";
-import { settleNotifications } from "../app/services/notify-merchant.server";
+import { configureContactLimit } from "../app/features/contact/ContactRequest.server";
+import { settleNotifications } from "../app/features/contact/notify-merchant.server";
 import { action } from "../app/routes/proxy.contact";
 import { proxiedJsonPost } from "./app-proxy-request";
 import { captureMail } from "./smtp-capture";

@@ -13,7 +13,7 @@ import { startEmulatorHarness } from "./emulator-harness";
 const { emulator, installShop } = await startEmulatorHarness();
 
 const { default: prisma } = await import("../app/db.server");
-const { configureContactLimit } = await import("../app/models/ContactRequest.server");
+const { configureContactLimit } = await import("../app/features/contact/ContactRequest.server");
 const contactRoute = await import("../app/routes/proxy.contact");
 
 const SHOP = emulator.shop;

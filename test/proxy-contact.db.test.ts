@@ -11,16 +11,16 @@ import {
   submitContactRequest,
   contactInputSchema,
   type StoreResult,
-} from "../app/models/ContactRequest.server";
+} from "../app/features/contact/ContactRequest.server";
 import {
   changeRequestStatus,
   INBOX_PAGE_SIZE,
   inboxFiltersSchema,
   listInbox,
   type InboxFilters,
-} from "../app/models/ContactRequestInbox.server";
-import { personalDataSources } from "../app/services/compliance/personal-data.server";
-import { settleNotifications } from "../app/services/notify-merchant.server";
+} from "../app/features/contact/ContactRequestInbox.server";
+import { personalDataSources } from "../app/features/compliance/personal-data.server";
+import { settleNotifications } from "../app/features/contact/notify-merchant.server";
 import { action } from "../app/routes/proxy.contact";
 import { proxiedJsonPost } from "./app-proxy-request";
 

@@ -2,7 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { signAppProxyParams } from "../emulator/signing";
 import prisma from "../app/db.server";
-import { configureAnalyticsLimit } from "../app/models/AnalyticsEvent.server";
+import { configureAnalyticsLimit } from "../app/features/analytics/AnalyticsEvent.server";
 import { action, loader } from "../app/routes/proxy.events";
 import { TEST_APP_ENV } from "./app-env";
 

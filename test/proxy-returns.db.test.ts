@@ -15,7 +15,7 @@ import { startEmulatorHarness } from "./emulator-harness";
 const { emulator, installShop } = await startEmulatorHarness();
 
 const { default: prisma } = await import("../app/db.server");
-const { saveReturnPolicy } = await import("../app/models/ReturnPolicy.server");
+const { saveReturnPolicy } = await import("../app/features/policy/ReturnPolicy.server");
 const returnsRoute = await import("../app/routes/proxy.orders.$orderRef_.returns");
 
 const SHOP = emulator.shop;

@@ -15,7 +15,7 @@ import { startEmulatorHarness } from "./emulator-harness";
 const { emulator, installShop } = await startEmulatorHarness();
 
 const { default: prisma } = await import("../app/db.server");
-const { configureGuestLookup } = await import("../app/services/guest-order-lookup.server");
+const { configureGuestLookup } = await import("../app/features/orders/guest-order-lookup.server");
 const ordersRoute = await import("../app/routes/proxy.orders._index");
 const orderRoute = await import("../app/routes/proxy.orders.$orderRef");
 const lookupRoute = await import("../app/routes/proxy.lookup");
@@ -392,7 +392,7 @@ describe("guest lookup rate limits", () => {
   });
 
   it("keeps counters per shop, stores no raw IP, and deletes them on shop/redact", async () => {
-    const { personalDataSources } = await import("../app/services/compliance/personal-data.server");
+    const { personalDataSources } = await import("../app/features/compliance/personal-data.server");
     await lookup(guest, { ip: "198.51.100.99" });
     const keys = (await prisma.rateLimiterFlexible.findMany()).map((row) => row.key);
     expect(keys.length).toBeGreaterThan(0);

@@ -9,7 +9,7 @@ import { action as scopesUpdate } from "../app/routes/webhooks.app.scopes_update
 import { action as dataRequest } from "../app/routes/webhooks.customers.data_request";
 import { action as customersRedact } from "../app/routes/webhooks.customers.redact";
 import { action as shopRedact } from "../app/routes/webhooks.shop.redact";
-import { personalDataSources } from "../app/services/compliance/personal-data.server";
+import { personalDataSources } from "../app/features/compliance/personal-data.server";
 import { TEST_APP_ENV } from "./app-env";
 
 const SHOP = "webhook-test.myshopify.com";

@@ -1,7 +1,7 @@
 import { Badge } from "@shopify/polaris";
 
 import { adminText } from "../i18n";
-import type { InboxFilters } from "../models/ContactRequestInbox.server";
+import type { InboxFilters } from "../features/contact/ContactRequestInbox.server";
 
 /** What the inbox list and a request's page share. */
 

@@ -18,12 +18,12 @@ import {
   Text,
 } from "@shopify/polaris";
 
-import { HomeSummary } from "../graphql/HomeSummary";
+import { HomeSummary } from "../shopify/graphql/HomeSummary";
 import { adminText, format } from "../i18n";
-import { getPortalMetrics, type PortalMetrics } from "../models/PortalMetrics.server";
-import { callShopify, ShopifyUnavailableError } from "../services/call-shopify.server";
-import { getPublishStatus } from "../services/publish-storefront-snapshot.server";
-import { getSetupChecklist, type ChecklistItem } from "../services/setup-checklist.server";
+import { getPortalMetrics, type PortalMetrics } from "../features/analytics/PortalMetrics.server";
+import { callShopify, ShopifyUnavailableError } from "../shopify/call-shopify.server";
+import { getPublishStatus } from "../features/publishing/publish-storefront-snapshot.server";
+import { getSetupChecklist, type ChecklistItem } from "../features/setup/setup-checklist.server";
 import { authenticate } from "../shopify.server";
 
 const RECENT_DAYS = 60;

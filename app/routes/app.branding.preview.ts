@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 
-import { renderBrandingPreview } from "../services/render-snapshot-preview.server";
+import { renderBrandingPreview } from "../features/branding/render-snapshot-preview.server";
 import { authenticate } from "../shopify.server";
 
 /**

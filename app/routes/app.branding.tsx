@@ -24,23 +24,23 @@ import { z } from "zod";
 
 import { AdminPage } from "../components/AdminPage";
 import { RetryBanner } from "../components/RetryBanner";
-import { BrandingShop } from "../graphql/BrandingShop";
+import { BrandingShop } from "../shopify/graphql/BrandingShop";
 import { adminText, format } from "../i18n";
-import { BRANDING_LIMITS, CONTACT_OPTIONS, PORTAL_MODULES } from "../models/Branding.shared";
+import { BRANDING_LIMITS, CONTACT_OPTIONS, PORTAL_MODULES } from "../features/branding/Branding.shared";
 import {
   brandingToForm,
   getBranding,
   parseBrandingForm,
   saveBranding,
   type FieldErrors,
-} from "../models/Branding.server";
-import { callShopify, ShopifyUnavailableError } from "../services/call-shopify.server";
+} from "../features/branding/Branding.server";
+import { callShopify, ShopifyUnavailableError } from "../shopify/call-shopify.server";
 import {
   getPublishStatus,
   publishStorefrontSnapshot,
   type PublishResult,
-} from "../services/publish-storefront-snapshot.server";
-import { portalDefaultTexts } from "../services/render-snapshot-preview.server";
+} from "../features/publishing/publish-storefront-snapshot.server";
+import { portalDefaultTexts } from "../features/branding/render-snapshot-preview.server";
 import { authenticate } from "../shopify.server";
 import type { loader as previewLoader } from "./app.branding.preview";
 

@@ -37,11 +37,14 @@ import {
   parseArticleForm,
   saveArticle,
   type FieldErrors,
-} from "../models/Faq.server";
-import { FAQ_LIMITS, findReviewPlaceholders } from "../models/Faq.shared";
-import { loadFaqLocales } from "../services/faq-locales.server";
-import { publishStorefrontSnapshot, type PublishResult } from "../services/publish-storefront-snapshot.server";
-import { renderMarkdown } from "../services/render-markdown.server";
+} from "../features/faq/Faq.server";
+import { FAQ_LIMITS, findReviewPlaceholders } from "../features/faq/Faq.shared";
+import { loadFaqLocales } from "../features/faq/faq-locales.server";
+import {
+  publishStorefrontSnapshot,
+  type PublishResult,
+} from "../features/publishing/publish-storefront-snapshot.server";
+import { renderMarkdown } from "../platform/render-markdown.server";
 import { authenticate } from "../shopify.server";
 import { FaqLocalesBanner, FaqPublishBanner } from "./app.faq._index";
 

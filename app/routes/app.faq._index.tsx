@@ -43,10 +43,13 @@ import {
   listFiltersSchema,
   moveArticle,
   setArticlesStatus,
-} from "../models/Faq.server";
-import { addStarterArticles } from "../services/faq-starter-articles.server";
-import { loadFaqLocales } from "../services/faq-locales.server";
-import { publishStorefrontSnapshot, type PublishResult } from "../services/publish-storefront-snapshot.server";
+} from "../features/faq/Faq.server";
+import { addStarterArticles } from "../features/faq/faq-starter-articles.server";
+import { loadFaqLocales } from "../features/faq/faq-locales.server";
+import {
+  publishStorefrontSnapshot,
+  type PublishResult,
+} from "../features/publishing/publish-storefront-snapshot.server";
 import { authenticate } from "../shopify.server";
 
 const text = adminText.faq;

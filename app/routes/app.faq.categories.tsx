@@ -7,10 +7,13 @@ import { z } from "zod";
 
 import { AdminPage } from "../components/AdminPage";
 import { adminText, format } from "../i18n";
-import { listCategories, saveCategories, type FieldErrors } from "../models/Faq.server";
-import { FAQ_LIMITS } from "../models/Faq.shared";
-import { loadFaqLocales } from "../services/faq-locales.server";
-import { publishStorefrontSnapshot, type PublishResult } from "../services/publish-storefront-snapshot.server";
+import { listCategories, saveCategories, type FieldErrors } from "../features/faq/Faq.server";
+import { FAQ_LIMITS } from "../features/faq/Faq.shared";
+import { loadFaqLocales } from "../features/faq/faq-locales.server";
+import {
+  publishStorefrontSnapshot,
+  type PublishResult,
+} from "../features/publishing/publish-storefront-snapshot.server";
 import { authenticate } from "../shopify.server";
 import { FaqLocalesBanner, FaqPublishBanner, formatCount } from "./app.faq._index";
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
-import { exportFaqCsv } from "../services/faq-csv.server";
-import { loadFaqLocales } from "../services/faq-locales.server";
+import { exportFaqCsv } from "../features/faq/faq-csv.server";
+import { loadFaqLocales } from "../features/faq/faq-locales.server";
 import { authenticate } from "../shopify.server";
 
 /** The FAQ as a CSV download (resource route): the format the import reads. */

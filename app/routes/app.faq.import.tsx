@@ -6,9 +6,12 @@ import { useEffect, useState } from "react";
 
 import { AdminPage } from "../components/AdminPage";
 import { adminText, format } from "../i18n";
-import { FAQ_CSV_LIMITS, importFaqCsv, type CsvProblem } from "../services/faq-csv.server";
-import { loadFaqLocales } from "../services/faq-locales.server";
-import { publishStorefrontSnapshot, type PublishResult } from "../services/publish-storefront-snapshot.server";
+import { FAQ_CSV_LIMITS, importFaqCsv, type CsvProblem } from "../features/faq/faq-csv.server";
+import { loadFaqLocales } from "../features/faq/faq-locales.server";
+import {
+  publishStorefrontSnapshot,
+  type PublishResult,
+} from "../features/publishing/publish-storefront-snapshot.server";
 import { authenticate } from "../shopify.server";
 import { FaqLocalesBanner, FaqPublishBanner } from "./app.faq._index";
 

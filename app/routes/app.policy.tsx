@@ -34,16 +34,16 @@ import {
   type PolicyFieldErrors,
   type Resolution,
   type WindowStart,
-} from "../models/ReturnPolicy.shared";
-import type { PublishResult } from "../services/publish-storefront-snapshot.server";
-import { renderMarkdown } from "../services/render-markdown.server";
+} from "../features/policy/ReturnPolicy.shared";
+import type { PublishResult } from "../features/publishing/publish-storefront-snapshot.server";
+import { renderMarkdown } from "../platform/render-markdown.server";
 import {
   loadReturnPolicyPage,
   publishPolicy,
   saveReturnPolicyPage,
   type PolicyPageData,
   type PolicyPageLoad,
-} from "../services/return-policy-page.server";
+} from "../features/policy/return-policy-page.server";
 import { authenticate } from "../shopify.server";
 
 const text = adminText.policy;

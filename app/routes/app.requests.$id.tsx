@@ -9,8 +9,8 @@ import { z } from "zod";
 import { AdminPage } from "../components/AdminPage";
 import { adminText, format } from "../i18n";
 import { formatShopDate, inboxSearch, StatusBadge } from "../components/Inbox";
-import { changeRequestStatus, getInboxRequest, inboxFiltersFrom } from "../models/ContactRequestInbox.server";
-import { getShopTimezone } from "../services/shop-timezone.server";
+import { changeRequestStatus, getInboxRequest, inboxFiltersFrom } from "../features/contact/ContactRequestInbox.server";
+import { getShopTimezone } from "../shopify/shop-timezone.server";
 import { authenticate } from "../shopify.server";
 
 const text = adminText.requests;

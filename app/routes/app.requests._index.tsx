@@ -19,8 +19,13 @@ import { useEffect, useState } from "react";
 import { AdminPage } from "../components/AdminPage";
 import { adminText, format } from "../i18n";
 import { formatShopDate, inboxSearch, StatusBadge } from "../components/Inbox";
-import { countInbox, inboxFiltersFrom, listInbox, type InboxStatus } from "../models/ContactRequestInbox.server";
-import { getShopTimezone } from "../services/shop-timezone.server";
+import {
+  countInbox,
+  inboxFiltersFrom,
+  listInbox,
+  type InboxStatus,
+} from "../features/contact/ContactRequestInbox.server";
+import { getShopTimezone } from "../shopify/shop-timezone.server";
 import { authenticate } from "../shopify.server";
 
 const text = adminText.requests;

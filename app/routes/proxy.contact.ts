@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 
 import { env } from "../env.server";
-import { contactInputSchema, submitContactRequest } from "../models/ContactRequest.server";
-import { storefrontError, storefrontJson } from "../services/authenticate-storefront.server";
-import { shopperIp } from "../services/guest-lookup-rate-limit.server";
-import { notifyMerchantLater } from "../services/notify-merchant.server";
-import { findCustomerOrder } from "../services/storefront-orders.server";
-import { parseStorefrontForm } from "../services/storefront-input.server";
-import { storefrontRoute } from "../services/storefront-route.server";
+import { contactInputSchema, submitContactRequest } from "../features/contact/ContactRequest.server";
+import { storefrontError, storefrontJson } from "../platform/storefront/authenticate-storefront.server";
+import { shopperIp } from "../features/orders/guest-lookup-rate-limit.server";
+import { notifyMerchantLater } from "../features/contact/notify-merchant.server";
+import { findCustomerOrder } from "../features/orders/storefront-orders.server";
+import { parseStorefrontForm } from "../platform/storefront/storefront-input.server";
+import { storefrontRoute } from "../platform/storefront/storefront-route.server";
 
 /**
  * POST /apps/resolve/contact { submissionKey, name, email, message, orderNumber?, locale?, context? } — stores the

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 
-import { acceptAnalyticsBatch, analyticsBatchSchema } from "../models/AnalyticsEvent.server";
-import { storefrontError, storefrontJson } from "../services/authenticate-storefront.server";
-import { shopperIp } from "../services/guest-lookup-rate-limit.server";
-import { parseStorefrontForm } from "../services/storefront-input.server";
-import { storefrontRoute } from "../services/storefront-route.server";
+import { acceptAnalyticsBatch, analyticsBatchSchema } from "../features/analytics/AnalyticsEvent.server";
+import { storefrontError, storefrontJson } from "../platform/storefront/authenticate-storefront.server";
+import { shopperIp } from "../features/orders/guest-lookup-rate-limit.server";
+import { parseStorefrontForm } from "../platform/storefront/storefront-input.server";
+import { storefrontRoute } from "../platform/storefront/storefront-route.server";
 
 /**
  * POST /apps/resolve/events { sessionId, locale?, events: [{ type, query?, articleId?, helpful?, results? }] } —

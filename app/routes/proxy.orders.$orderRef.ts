@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 
-import { storefrontError, storefrontJson } from "../services/authenticate-storefront.server";
-import { findCustomerOrder, orderRefSchema } from "../services/storefront-orders.server";
-import { storefrontRoute } from "../services/storefront-route.server";
+import { storefrontError, storefrontJson } from "../platform/storefront/authenticate-storefront.server";
+import { findCustomerOrder, orderRefSchema } from "../features/orders/storefront-orders.server";
+import { storefrontRoute } from "../platform/storefront/storefront-route.server";
 
 /**
  * GET /apps/resolve/orders/:orderRef — one of the signed-in shopper's orders with its tracking, by number

@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 
-import { LOCALE_PATTERN } from "../models/ReturnPolicy.server";
-import { storefrontError, storefrontJson } from "../services/authenticate-storefront.server";
-import { parseStorefrontForm } from "../services/storefront-input.server";
-import { orderRefSchema } from "../services/storefront-orders.server";
-import { getReturnOptions, submitReturn, submitReturnSchema } from "../services/storefront-returns.server";
-import { signInUrl } from "../services/storefront-sign-in.server";
-import { SHOPIFY_RETRY_AFTER_SECONDS, storefrontRoute } from "../services/storefront-route.server";
+import { LOCALE_PATTERN } from "../features/policy/ReturnPolicy.server";
+import { storefrontError, storefrontJson } from "../platform/storefront/authenticate-storefront.server";
+import { parseStorefrontForm } from "../platform/storefront/storefront-input.server";
+import { orderRefSchema } from "../features/orders/storefront-orders.server";
+import { getReturnOptions, submitReturn, submitReturnSchema } from "../features/returns/storefront-returns.server";
+import { signInUrl } from "../platform/storefront/storefront-sign-in.server";
+import { SHOPIFY_RETRY_AFTER_SECONDS, storefrontRoute } from "../platform/storefront/storefront-route.server";
 
 const query = (request: Request, name: string) => new URL(request.url).searchParams.get(name);
 

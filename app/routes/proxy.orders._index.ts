@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 
-import { storefrontError, storefrontJson } from "../services/authenticate-storefront.server";
-import { listCustomerOrders } from "../services/storefront-orders.server";
-import { signInUrl } from "../services/storefront-sign-in.server";
-import { storefrontRoute } from "../services/storefront-route.server";
+import { storefrontError, storefrontJson } from "../platform/storefront/authenticate-storefront.server";
+import { listCustomerOrders } from "../features/orders/storefront-orders.server";
+import { signInUrl } from "../platform/storefront/storefront-sign-in.server";
+import { storefrontRoute } from "../platform/storefront/storefront-route.server";
 
 const returnTo = (request: Request) => new URL(request.url).searchParams.get("returnTo");
 

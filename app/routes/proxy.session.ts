@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
-import { authenticateStorefront } from "../services/authenticate-storefront.server";
+import { authenticateStorefront } from "../platform/storefront/authenticate-storefront.server";
 
 /** GET /apps/resolve/session: whether the shopper is signed in, for the storefront block. */
 export const loader = async ({ request }: LoaderFunctionArgs) => {

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 
-import { recordScopes } from "../models/Shop.server";
-import { receiveWebhook } from "../services/receive-webhook.server";
+import { recordScopes } from "../features/setup/Shop.server";
+import { receiveWebhook } from "../features/webhooks/receive-webhook.server";
 
 const payload = z.object({ current: z.array(z.string()) });
 

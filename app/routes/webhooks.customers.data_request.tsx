@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 
-import { dataRequestPayload, exportCustomerData } from "../services/compliance/handle-compliance-request.server";
-import { receiveWebhook } from "../services/receive-webhook.server";
+import { dataRequestPayload, exportCustomerData } from "../features/compliance/handle-compliance-request.server";
+import { receiveWebhook } from "../features/webhooks/receive-webhook.server";
 
 export const action = async ({ request }: ActionFunctionArgs) =>
   receiveWebhook(request, dataRequestPayload, ({ db, shop, payload }) => exportCustomerData(db, shop, payload));

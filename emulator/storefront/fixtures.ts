@@ -1,4 +1,4 @@
-import type { LocaleContent, PortalSettings } from "../../app/services/build-storefront-snapshot.server";
+import type { LocaleContent, PortalSettings } from "../../app/features/publishing/build-storefront-snapshot.server";
 import type { StorefrontRenderInput } from "./index.js";
 
 /** A published snapshot as the Resolve app writes it (contract: docs/storefront-snapshot.md). */

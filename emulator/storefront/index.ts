@@ -10,7 +10,7 @@ import {
   ShopifyLiquidError,
   toMetafieldDrop,
   type MetafieldDrop,
-} from "../../app/lib/shopify-liquid/index";
+} from "../../app/platform/shopify-liquid/index";
 import { endonym, englishName, pageChromeStrings, textDirection } from "./page-chrome.js";
 
 export interface StorefrontRenderInput {

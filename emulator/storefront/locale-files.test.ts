@@ -6,7 +6,7 @@ import {
   readAppBlock,
   translationKeys,
   type TranslationTree,
-} from "../../app/lib/shopify-liquid/index";
+} from "../../app/platform/shopify-liquid/index";
 import { extensionRoot } from "./index.js";
 
 const localesDir = path.join(extensionRoot, "locales");

@@ -1,0 +1,153 @@
+import type { Db } from "../../db-types.server";
+import { deleteShopAnalytics } from "../analytics/AnalyticsEvent.server";
+import { deleteShopBranding } from "../branding/Branding.server";
+import {
+  deleteCustomerContactRequests,
+  deleteShopContactRateLimits,
+  deleteShopContactRequests,
+  exportCustomerContactRequests,
+} from "../contact/ContactRequest.server";
+import { deleteShopFaq } from "../faq/Faq.server";
+import { deleteShopReturnPolicy } from "../policy/ReturnPolicy.server";
+import {
+  deleteCustomerSubmissions,
+  deleteShopSubmissions,
+  exportCustomerSubmissions,
+} from "../returns/ReturnSubmission.server";
+import { deleteCustomerRateLimits, deleteShopRateLimits } from "../orders/guest-lookup-rate-limit.server";
+import { deleteShopPublishState } from "../publishing/publish-storefront-snapshot.server";
+
+/** The customer a compliance webhook names, as Shopify sends it. */
+export interface ComplianceCustomer {
+  id: string;
+  email?: string | null;
+  phone?: string | null;
+}
+
+/**
+ * One place where Resolve keeps data about a shop or its customers. Every table that holds such data
+ * registers a source in `personalDataSources`, so the compliance webhooks export and delete it without
+ * anyone having to remember a new table in three handlers.
+ */
+export interface PersonalDataSource {
+  /** Names the section of a data export, in the merchant's words. */
+  name: string;
+  /** Everything this source holds about the customer (customers/data_request). */
+  exportCustomer(db: Db, shop: string, customer: ComplianceCustomer, orderIds: string[]): Promise<unknown[]>;
+  /** Deletes or anonymises what it holds about the customer (customers/redact); returns rows affected. */
+  redactCustomer(db: Db, shop: string, customer: ComplianceCustomer, orderIds: string[]): Promise<number>;
+  /** Deletes everything it holds for the shop (shop/redact, 48 hours after uninstall). */
+  redactShop(db: Db, shop: string): Promise<number>;
+}
+
+const noCustomerData = {
+  exportCustomer: async () => [],
+  redactCustomer: async () => 0,
+};
+
+/** Staff sessions hold merchant staff names and emails and the shop's access tokens; no shopper data. */
+const sessions: PersonalDataSource = {
+  name: "Admin sessions",
+  ...noCustomerData,
+  redactShop: async (db, shop) => (await db.session.deleteMany({ where: { shop } })).count,
+};
+
+const webhookReceipts: PersonalDataSource = {
+  name: "Webhook receipts",
+  ...noCustomerData,
+  redactShop: async (db, shop) => (await db.webhookReceipt.deleteMany({ where: { shop } })).count,
+};
+
+/** Data exports prepared for the merchant hold the customer's data themselves. */
+const complianceRequests: PersonalDataSource = {
+  name: "Data requests",
+  exportCustomer: async () => [],
+  redactCustomer: async (db, shop, customer) =>
+    (await db.complianceRequest.updateMany({ where: { shop, customerId: customer.id }, data: { export: null } })).count,
+  redactShop: async (db, shop) => (await db.complianceRequest.deleteMany({ where: { shop } })).count,
+};
+
+const shops: PersonalDataSource = {
+  name: "Shop",
+  ...noCustomerData,
+  redactShop: async (db, shop) => (await db.shop.deleteMany({ where: { domain: shop } })).count,
+};
+
+/** The merchant's FAQ (categories, articles, translations): shop content, no shopper data. */
+const faq: PersonalDataSource = {
+  name: "FAQ",
+  ...noCustomerData,
+  redactShop: deleteShopFaq,
+};
+
+/**
+ * Guest order lookup counters, for 15 minutes at most: keyed hashes of shopper IPs and emails, and order numbers
+ * tried. Nothing readable to export; a redacted customer's email counter is deleted.
+ */
+const rateLimits: PersonalDataSource = {
+  name: "Order lookup rate limits",
+  exportCustomer: async () => [],
+  redactCustomer: (db, shop, customer) => deleteCustomerRateLimits(db, shop, customer.email),
+  redactShop: deleteShopRateLimits,
+};
+
+/** The merchant's return policy: shop configuration, no shopper data. */
+const returnPolicy: PersonalDataSource = {
+  name: "Return policy",
+  ...noCustomerData,
+  redactShop: deleteShopReturnPolicy,
+};
+
+/** The portal's look and texts: shop configuration, no shopper data. */
+const branding: PersonalDataSource = {
+  name: "Branding",
+  ...noCustomerData,
+  redactShop: deleteShopBranding,
+};
+
+/** When and what was last published to the storefront (status, hash, error): no shopper data. */
+const publishState: PersonalDataSource = {
+  name: "Storefront publishing",
+  ...noCustomerData,
+  redactShop: deleteShopPublishState,
+};
+
+/** Returns shoppers submitted from the storefront: their lines, reason, note and resolution preference. */
+const returnSubmissions: PersonalDataSource = {
+  name: "Storefront return submissions",
+  exportCustomer: (db, shop, customer) => exportCustomerSubmissions(db, shop, customer.id),
+  redactCustomer: (db, shop, customer) => deleteCustomerSubmissions(db, shop, customer.id),
+  redactShop: deleteShopSubmissions,
+};
+
+/** Storefront analytics: random session ids and scrubbed search text, no personal data; hashed-IP counters. */
+const analytics: PersonalDataSource = {
+  name: "Storefront analytics",
+  ...noCustomerData,
+  redactShop: deleteShopAnalytics,
+};
+
+/** Shoppers' contact requests: name, email, message, order and the help they looked at; found by email or id. */
+const contactRequests: PersonalDataSource = {
+  name: "Contact requests",
+  exportCustomer: (db, shop, customer) => exportCustomerContactRequests(db, shop, customer),
+  redactCustomer: (db, shop, customer) => deleteCustomerContactRequests(db, shop, customer),
+  redactShop: async (db, shop) =>
+    (await deleteShopContactRequests(db, shop)) + (await deleteShopContactRateLimits(db, shop)),
+};
+
+// Order matters for shop/redact only in that the shop row goes last.
+export const personalDataSources: PersonalDataSource[] = [
+  sessions,
+  webhookReceipts,
+  complianceRequests,
+  faq,
+  returnPolicy,
+  rateLimits,
+  branding,
+  publishState,
+  returnSubmissions,
+  analytics,
+  contactRequests,
+  shops,
+];
