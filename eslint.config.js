@@ -3,6 +3,25 @@ import globals from "globals";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
+const noEmulator = { group: ["**/emulator/**", "**/emulator"], message: "The app must not depend on the emulator." };
+const forbid = (pattern, message) => ({ group: [pattern], message });
+// What sits above the domain: pages and HTTP routes use features, never the reverse.
+const edge = [
+  forbid("**/routes/**", "Routes are the edge: features, platform and shopify modules never import them."),
+  forbid("**/components/**", "Admin components are UI: features, platform and shopify modules never import them."),
+];
+
+/** One `no-restricted-imports` per folder (a later config replaces an earlier one's patterns, so each lists all). */
+function layer(files, patterns) {
+  return [
+    {
+      files: [files],
+      ignores: ["app/**/*.test.{ts,tsx}"],
+      rules: { "no-restricted-imports": ["error", { patterns: [noEmulator, ...patterns] }] },
+    },
+  ];
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -28,20 +47,30 @@ export default tseslint.config(
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
     },
   },
-  {
-    // App code never reaches into the emulator: it is a stand-in for Shopify, for dev and tests only.
-    // Tests beside the code may use it: it is Shopify's test double (STYLE.md).
-    files: ["app/**/*.{ts,tsx}"],
-    ignores: ["app/**/*.test.{ts,tsx}"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [{ group: ["**/emulator/**", "**/emulator"], message: "The app must not depend on the emulator." }],
-        },
-      ],
+  // Module boundaries (docs/decisions/0006-module-layout.md). Layers, each importing only those before it:
+  // core (app/*.server.ts, i18n) ← shopify (Admin API) ← platform (plumbing) ← features ← routes, components.
+  // Every app file also stays away from the emulator: a stand-in for Shopify, for dev and tests only. Tests
+  // beside the code may use it: it is Shopify's test double (STYLE.md).
+  ...layer("app/**/*.{ts,tsx}", []),
+  ...layer("app/shopify/**/*.{ts,tsx}", [
+    forbid("**/platform/**", "app/shopify/ calls Shopify; plumbing in app/platform/ builds on it, not the reverse."),
+    forbid("**/features/**", "app/shopify/ knows no feature: features call it."),
+    ...edge,
+  ]),
+  ...layer("app/platform/**/*.{ts,tsx}", [
+    forbid("**/features/**", "app/platform/ is plumbing any feature can use: it knows none of them."),
+    ...edge,
+  ]),
+  ...layer("app/features/**/*.{ts,tsx}", edge),
+  ...layer("app/components/**/*.{ts,tsx}", [
+    forbid("**/routes/**", "Shared admin components are used by routes, never the reverse."),
+    // Types are erased from the browser bundle; values from a .server module are not.
+    {
+      group: ["**/*.server"],
+      allowTypeImports: true,
+      message: "Components run in the browser: import types only from .server modules.",
     },
-  },
+  ]),
   {
     files: ["**/*.{js,mjs}"],
     languageOptions: { globals: globals.node },

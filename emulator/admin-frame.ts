@@ -66,6 +66,12 @@ export function renderAdminFrame(options: {
     <button type="button" data-action="save">Save</button></div>
   <iframe id="app" title="Resolve" src="${escape(options.appSrc)}"></iframe>
 </main>
+<dialog id="leave-dialog" aria-labelledby="leave-title">
+  <h2 id="leave-title">Leave page with unsaved changes?</h2>
+  <p>Leaving this page will delete all unsaved changes.</p>
+  <button type="button" data-leave="stay">Stay</button>
+  <button type="button" data-leave="leave">Leave page</button>
+</dialog>
 <div id="toasts" role="status" aria-live="polite"></div>
 <script>
 (function () {
@@ -75,9 +81,26 @@ export function renderAdminFrame(options: {
   function send(message) {
     frame.contentWindow.postMessage(Object.assign({ source: "resolve-admin" }, message), appOrigin);
   }
+  // Like Shopify's admin: leaving while the save bar shows asks first (its own menu, or the app's request).
+  var leaveDialog = document.getElementById("leave-dialog");
+  var pendingLeave = null;
+  function confirmLeave(leave) {
+    if (!saveBarId) return leave();
+    pendingLeave = leave;
+    leaveDialog.showModal();
+  }
+  leaveDialog.addEventListener("click", function (event) {
+    var button = event.target.closest("button[data-leave]");
+    if (!button) return;
+    var leave = button.getAttribute("data-leave") === "leave" ? pendingLeave : null;
+    pendingLeave = null;
+    leaveDialog.close();
+    if (leave) leave();
+  });
+  leaveDialog.addEventListener("close", function () { pendingLeave = null; });
   document.getElementById("app-nav").addEventListener("click", function (event) {
     var button = event.target.closest("button[data-href]");
-    if (button) send({ type: "navigate", href: button.getAttribute("data-href") });
+    if (button) confirmLeave(function () { send({ type: "navigate", href: button.getAttribute("data-href") }); });
   });
   document.getElementById("save-bar").addEventListener("click", function (event) {
     var button = event.target.closest("button[data-action]");
@@ -107,6 +130,8 @@ export function renderAdminFrame(options: {
     } else if (data.type === "save-bar") {
       saveBarId = data.visible ? data.id : null;
       document.getElementById("save-bar").classList.toggle("visible", Boolean(data.visible));
+    } else if (data.type === "leave-confirmation") {
+      confirmLeave(function () { send({ type: "leave-confirmed", requestId: data.requestId }); });
     } else if (data.type === "loading") {
       document.getElementById("loading").classList.toggle("active", Boolean(data.loading));
     }

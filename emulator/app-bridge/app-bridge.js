@@ -74,6 +74,7 @@
   }
 
   var saveBars = {};
+  var leaveRequests = {};
   function saveBarElement(id) {
     return document.getElementById(id);
   }
@@ -107,8 +108,14 @@
       toggle: function (id) {
         return saveBars[id] ? this.hide(id) : this.show(id);
       },
+      // Resolves when the merchant chooses to leave in the admin's dialog, or at once without a visible save bar.
       leaveConfirmation: function () {
-        return Promise.resolve();
+        if (Object.keys(saveBars).length === 0) return Promise.resolve();
+        var requestId = "leave-" + Date.now() + "-" + Math.random();
+        return new Promise(function (resolve) {
+          leaveRequests[requestId] = resolve;
+          post({ type: "leave-confirmation", requestId: requestId });
+        });
       },
     },
     modal: {
@@ -135,6 +142,10 @@
       document.body.appendChild(link);
       link.dispatchEvent(new Event("shopify:navigate", { bubbles: true }));
       link.remove();
+    } else if (event.data.type === "leave-confirmed") {
+      var resolveLeave = leaveRequests[event.data.requestId];
+      delete leaveRequests[event.data.requestId];
+      if (resolveLeave) resolveLeave();
     } else if (event.data.type === "save-bar-action") {
       var bar = saveBarElement(event.data.id);
       var button =
@@ -186,6 +197,10 @@
       class extends HTMLElement {
         connectedCallback() {
           this.style.display = "none";
+        }
+        // A page that goes away takes its unsaved-changes bar with it.
+        disconnectedCallback() {
+          if (saveBars[this.id]) window.shopify.saveBar.hide(this.id);
         }
         get showing() {
           return Boolean(saveBars[this.id]);
