@@ -1,5 +1,5 @@
 /**
- * `npm run bench:admin`: Lighthouse on the embedded admin pages (home and FAQ), as the admin frame loads them.
+ * `npm run bench:admin`: Lighthouse on every embedded admin page, as the admin frame loads them.
  *
  * Starts the demo itself (emulator + production build of the app) on free ports with a throwaway SQLite
  * database, seeds a realistic FAQ (the starter articles plus generated ones), then runs Lighthouse's
@@ -8,7 +8,8 @@
  * It measures and prints; it never fails the build.
  *
  * Environment: BENCH_RUNS (runs per page and config, default 3), BENCH_SKIP_BUILD=1 (reuse the last build in
- * RESOLVE_BUILD_DIR), CHROME_PATH (default /usr/bin/chromium), BENCH_ARTICLES (generated articles, default 120).
+ * RESOLVE_BUILD_DIR), CHROME_PATH (default /usr/bin/chromium), BENCH_ARTICLES (generated articles, default 120),
+ * BENCH_PAGES (comma-separated page names, default all), BENCH_REQUESTS (contact requests in the inbox, default 60).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -85,6 +86,41 @@ async function seedFaq(shop: string, count: number): Promise<number> {
   return countArticles(shop);
 }
 
+/** Contact requests in the inbox, written as the storefront's contact route stores them (no SMTP, no shopper). */
+async function seedRequests(shop: string, count: number): Promise<string | null> {
+  const { default: prisma } = await import("../app/db.server");
+  let firstId: string | null = null;
+  for (let index = 0; index < count; index += 1) {
+    const row = await prisma.contactRequest.create({
+      data: {
+        shop,
+        reference: `BENCH${String(index).padStart(4, "0")}`,
+        submissionKey: `bench-${index}`,
+        name: `Shopper ${index + 1}`,
+        email: `shopper${index + 1}@example.com`,
+        message: `My parcel for order #${1001 + index} has not arrived yet. Could you check where it is?`,
+        orderName: `#${1001 + index}`,
+        locale: "en",
+        context: JSON.stringify({ searches: ["where is my order"], articlesOpened: [], page: "/pages/help" }),
+      },
+      select: { id: true },
+    });
+    firstId ??= row.id;
+  }
+  return firstId;
+}
+
+async function firstArticleId(shop: string): Promise<string> {
+  const { default: prisma } = await import("../app/db.server");
+  const article = await prisma.faqArticle.findFirst({
+    where: { shop },
+    orderBy: { position: "asc" },
+    select: { id: true },
+  });
+  if (!article) throw new Error("No FAQ article to open");
+  return article.id;
+}
+
 function metricsOf(lhr: {
   audits: Record<string, { numericValue?: number }>;
   categories: Record<string, { score: number | null }>;
@@ -133,18 +169,37 @@ async function main() {
   let chrome: chromeLauncher.LaunchedChrome | undefined;
   try {
     pointAppAtDemo(bench);
-    const articles = await seedFaq(demo.emulator.shop, articleCount);
-    console.log(`Demo up in ${((Date.now() - startedAt) / 1000).toFixed(1)} s; seeded ${articles} FAQ articles.`);
+    const shop = demo.emulator.shop;
+    const articles = await seedFaq(shop, articleCount);
+    const requestCount = Math.max(1, Number(process.env.BENCH_REQUESTS ?? 60));
+    const requestId = await seedRequests(shop, requestCount);
+    const articleId = await firstArticleId(shop);
+    console.log(
+      `Demo up in ${((Date.now() - startedAt) / 1000).toFixed(1)} s; seeded ${articles} FAQ articles and ${requestCount} contact requests.`,
+    );
 
     const outDir = resultsDir();
     chrome = await launchChrome();
-    const pages: Record<string, () => Promise<string>> = {
-      home: () => demo.emulator.embeddedAppUrl(),
-      faq: async () => {
-        const url = new URL(await demo.emulator.embeddedAppUrl());
-        url.pathname = "/app/faq";
-        return url.toString();
-      },
+    // Every page of the admin's navigation and what opens from it.
+    const allPages: Record<string, string> = {
+      home: "/app",
+      policy: "/app/policy",
+      faq: "/app/faq",
+      "faq-article": `/app/faq/${articleId}`,
+      "faq-new": "/app/faq/new",
+      "faq-categories": "/app/faq/categories",
+      "faq-import": "/app/faq/import",
+      branding: "/app/branding",
+      requests: "/app/requests",
+      "request-detail": `/app/requests/${requestId}`,
+    };
+    const wanted = process.env.BENCH_PAGES?.split(",").map((name) => name.trim());
+    const pages = Object.entries(allPages).filter(([name]) => !wanted || wanted.includes(name));
+    const urlFor = async (pathname: string) => {
+      // A fresh session token each run, as the admin mints one each time it loads the frame.
+      const url = new URL(await demo.emulator.embeddedAppUrl());
+      url.pathname = pathname;
+      return url.toString();
     };
 
     const results: {
@@ -156,17 +211,21 @@ async function main() {
       renderBlocking: { url: string; wastedMs: number }[];
       diagnostics: Diagnostics;
     }[] = [];
-    for (const [page, urlFor] of Object.entries(pages)) {
+    for (const [page, pathname] of pages) {
       for (const [formFactor, { config, userAgent }] of Object.entries(configs)) {
         const measured: RunMetrics[] = [];
         let renderBlocking: { url: string; wastedMs: number }[] = [];
         let diagnostics: Diagnostics = { transferKb: {}, bootupMs: [] };
         let finalScreenshot: string | undefined;
         for (let run = 0; run < runs; run += 1) {
-          // A fresh session token each run, as the admin mints one each time it loads the frame.
-          const url = await urlFor();
-          const lhr = await runLighthouse(chrome, url, { emulatedUserAgent: userAgent }, config, page);
-          if (!lhr.finalDisplayedUrl.includes(page === "faq" ? "/app/faq" : "/app")) {
+          const lhr = await runLighthouse(
+            chrome,
+            await urlFor(pathname),
+            { emulatedUserAgent: userAgent },
+            config,
+            page,
+          );
+          if (new URL(lhr.finalDisplayedUrl).pathname !== pathname) {
             throw new Error(`${page} ended on ${lhr.finalDisplayedUrl}, not the app page`);
           }
           measured.push(metricsOf(lhr as never));

@@ -56,7 +56,8 @@ vitest("database tests on PostgreSQL", "db", { TEST_DATABASE: "postgres" });
 step("theme check", bin("shopify"), ["theme", "check", "--path", "extensions/self-service", "--fail-level", "error"], {
   SHOPIFY_CLI_NO_ANALYTICS: "1",
 });
-if (step("build", bin("remix"), ["build"])) vitest("browser tests (Chromium)", "e2e", { E2E_SKIP_BUILD: "1" });
+if (step("build", process.execPath, ["scripts/build.mjs"]))
+  vitest("browser tests (Chromium)", "e2e", { E2E_SKIP_BUILD: "1" });
 else results.push({ name: "browser tests (Chromium)", ok: false, seconds: 0 });
 
 fs.rmSync(reportDir, { recursive: true, force: true });
