@@ -72,11 +72,10 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
 
   await migrate(databaseUrl);
   if (options.build !== false) {
-    const built = spawnSync(process.execPath, [path.join(root, "node_modules/@remix-run/dev/dist/cli.js"), "build"], {
+    // `npm run build`: the production build, its stylesheet cut down (scripts/build.mjs).
+    const built = spawnSync(process.execPath, [path.join(root, "scripts/build.mjs")], {
       cwd: root,
       stdio: ["ignore", "ignore", "inherit"],
-      // The server runs in production mode, so the build must be too (a test runner sets NODE_ENV=test).
-      env: { ...process.env, NODE_ENV: "production" },
     });
     if (built.status !== 0) throw new Error("The app build failed (npm run build shows why)");
   }
