@@ -15,3 +15,12 @@ export const adminText = { ...common, home, policy, faq, branding, requests };
 export function format(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));
 }
+
+/** A message with a singular and a plural form, filled with the count (and any other values). */
+export function formatCount(
+  message: { one: string; other: string },
+  count: number,
+  values: Record<string, string | number> = {},
+): string {
+  return format(count === 1 ? message.one : message.other, { ...values, count });
+}

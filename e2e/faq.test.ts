@@ -36,7 +36,7 @@ describe("the FAQ in the admin", () => {
     // Unsaved changes raise the admin's save bar (App Bridge).
     await expect.poll(() => session.page.locator("#save-bar").isVisible()).toBe(true);
     // The preview is the sanitized HTML shoppers get: formatting kept, the script gone.
-    const preview = app().locator(".resolve-faq-preview");
+    const preview = app().locator(".resolve-markdown-preview");
     await expect.poll(() => preview.innerHTML(), { timeout: 10_000 }).toContain("<strong>$5</strong>");
     expect(await preview.innerHTML()).not.toContain("script");
     expect(
@@ -73,6 +73,44 @@ describe("the FAQ in the admin", () => {
     const answer = storefront.locator("details[open]").filter({ hasText: "Do you offer gift wrapping?" });
     expect(await answer.innerHTML()).toContain("<strong>$5</strong>");
     expect(await answer.innerHTML()).not.toContain("script");
+  });
+
+  it("asks before leaving an article with unsaved changes: Stay keeps the edit, Leave page drops it", async () => {
+    await openFaq();
+    await app().getByRole("link", { name: "Add article" }).first().click();
+    await app().getByRole("heading", { name: "New article", level: 1 }).waitFor();
+    await app().getByLabel("Question").fill("Can I change my delivery address?");
+    await app().getByLabel("Answer", { exact: true }).fill("Yes, until the order ships.");
+    await app().getByRole("button", { name: "Save", exact: true }).click();
+    // Moving to the saved article's own page is the app's own doing: nothing to confirm.
+    await app().getByRole("heading", { name: "Can I change my delivery address?", level: 1 }).waitFor();
+
+    const question = app().getByLabel("Question");
+    await question.fill("Can I change where my order goes?");
+    await expect.poll(() => session.page.locator("#save-bar").isVisible()).toBe(true);
+    const dialog = session.page.getByRole("dialog", { name: "Leave page with unsaved changes?" });
+
+    // A link inside the app waits for the merchant's answer; staying keeps the edit.
+    await app().getByRole("link", { name: "Manage categories" }).click();
+    await dialog.waitFor();
+    await dialog.getByRole("button", { name: "Stay" }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    expect(await app().getByRole("heading", { name: "FAQ categories" }).count()).toBe(0);
+    expect(await question.inputValue()).toBe("Can I change where my order goes?");
+    expect(await session.page.locator("#save-bar").isVisible()).toBe(true);
+
+    // The admin's own menu asks as well; leaving goes there and drops the edit.
+    await session.page.getByRole("navigation", { name: "Admin" }).getByRole("button", { name: "FAQ" }).click();
+    await dialog.waitFor();
+    await dialog.getByRole("button", { name: "Leave page" }).click();
+    await app().getByRole("heading", { name: "FAQ", level: 1 }).waitFor({ timeout: 10_000 });
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await expect.poll(() => session.page.locator("#save-bar").isVisible()).toBe(false);
+    const row = app().getByRole("row").filter({ hasText: "Can I change my delivery address?" });
+    await row.getByRole("link").click();
+    await app().getByRole("heading", { name: "Can I change my delivery address?", level: 1 }).waitFor();
+    expect(await app().getByLabel("Question").inputValue()).toBe("Can I change my delivery address?");
+    expect(session.consoleErrors).toEqual([]);
   });
 
   it("imports nothing from a CSV file with a bad row, and says which row and column to fix", async () => {

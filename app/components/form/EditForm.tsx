@@ -39,10 +39,23 @@ export function EditForm({
   const shopify = useAppBridge();
   const navigate = useNavigate();
   const leaving = useRef(false);
+  const askedByAdmin = useRef(false);
   const blocker = useBlocker(({ currentLocation, nextLocation }) => {
-    if (leaving.current || !dirty || saving || currentLocation.pathname === nextLocation.pathname) return false;
+    const alreadyAsked = askedByAdmin.current;
+    askedByAdmin.current = false;
+    if (alreadyAsked || leaving.current || !dirty || saving) return false;
+    if (currentLocation.pathname === nextLocation.pathname) return false;
     return (nextLocation.state as { leaveUnsaved?: boolean } | null)?.leaveUnsaved !== true;
   });
+  // A move from the admin's own menu reaches the app as `shopify:navigate` once the admin has asked (and the merchant
+  // chose to leave): asking again would show its dialog twice. Capture runs before the app's navigation handler.
+  useEffect(() => {
+    const onAdminNavigate = () => {
+      askedByAdmin.current = true;
+    };
+    addEventListener("shopify:navigate", onAdminNavigate, true);
+    return () => removeEventListener("shopify:navigate", onAdminNavigate, true);
+  }, []);
   useEffect(() => {
     if (blocker.state !== "blocked") return;
     const target = blocker.location;

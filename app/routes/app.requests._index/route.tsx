@@ -1,32 +1,21 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import {
-  Badge,
-  BlockStack,
-  Box,
-  Card,
-  EmptyState,
-  IndexTable,
-  InlineStack,
-  Link,
-  Tabs,
-  Text,
-  TextField,
-  Tooltip,
-} from "@shopify/polaris";
+import { Box, Card, EmptyState, IndexTable, Tabs, TextField } from "@shopify/polaris";
 import { useEffect, useState } from "react";
 
-import { AdminPage } from "../components/AdminPage";
-import { adminText, format } from "../i18n";
-import { formatShopDate, inboxSearch, StatusBadge } from "../components/Inbox";
+import { AdminPage } from "../../components/AdminPage";
+import { inboxSearch } from "../../components/Inbox";
 import {
   countInbox,
   inboxFiltersFrom,
   listInbox,
   type InboxStatus,
-} from "../features/contact/ContactRequestInbox.server";
-import { getShopTimezone } from "../shopify/shop-timezone.server";
-import { authenticate } from "../shopify.server";
+} from "../../features/contact/ContactRequestInbox.server";
+import { adminText, format } from "../../i18n";
+import { getShopTimezone } from "../../shopify/shop-timezone.server";
+import { authenticate } from "../../shopify.server";
+import { EmptyInbox } from "./components/EmptyInbox";
+import { RequestRow } from "./components/RequestRow";
 
 const text = adminText.requests;
 
@@ -43,12 +32,6 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   return { filters, list, counts, timezone };
 };
 
-const EMPTY_IMAGE =
-  "data:image/svg+xml;charset=utf-8," +
-  encodeURIComponent(
-    '<svg xmlns="http://www.w3.org/2000/svg" width="226" height="226" viewBox="0 0 226 226"><circle cx="113" cy="113" r="100" fill="#e3f1df"/><rect x="58" y="72" width="110" height="76" rx="10" fill="#1f4d3a"/><path d="M62 80l51 38 51-38" stroke="#8bbd8b" stroke-width="8" fill="none" stroke-linecap="round" stroke-linejoin="round"/></svg>',
-  );
-
 const TABS: InboxStatus[] = ["open", "resolved", "all"];
 
 export default function RequestsInbox() {
@@ -63,7 +46,7 @@ export default function RequestsInbox() {
     if (query.trim() === filters.query) return;
     const timer = setTimeout(() => setFilter("query", query.trim()), 300);
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the typed query alone restarts the pause
   }, [query]);
 
   function setFilter(key: "status" | "query", value: string) {
@@ -83,18 +66,7 @@ export default function RequestsInbox() {
   if (counts.open + counts.resolved === 0) {
     return (
       <AdminPage title={text.title}>
-        <Card>
-          <EmptyState
-            heading={text.empty.heading}
-            image={EMPTY_IMAGE}
-            action={{ content: text.empty.action, url: "/app" }}
-          >
-            <BlockStack gap="200">
-              <p>{text.empty.body}</p>
-              <p>{text.empty.secondaryBody}</p>
-            </BlockStack>
-          </EmptyState>
-        </Card>
+        <EmptyInbox />
       </AdminPage>
     );
   }
@@ -110,57 +82,6 @@ export default function RequestsInbox() {
           : text.list.tabAll,
   }));
   const back = inboxSearch(filters);
-
-  const rows = list.requests.map((row, index) => (
-    <IndexTable.Row id={row.id} key={row.id} position={index}>
-      <IndexTable.Cell>
-        <Link url={`/app/requests/${row.id}${back}`} removeUnderline dataPrimaryLink>
-          <Text as="span" fontWeight="semibold">
-            {row.reference}
-          </Text>
-        </Link>
-      </IndexTable.Cell>
-      <IndexTable.Cell>
-        <BlockStack gap="050">
-          <Text as="span">{row.name}</Text>
-          <Text as="span" tone="subdued">
-            {row.email}
-          </Text>
-        </BlockStack>
-      </IndexTable.Cell>
-      <IndexTable.Cell>
-        <Box maxWidth="320px">
-          <Text as="span" truncate>
-            {row.excerpt}
-          </Text>
-        </Box>
-      </IndexTable.Cell>
-      <IndexTable.Cell>
-        {row.orderName ? (
-          <InlineStack gap="100" blockAlign="center" wrap={false}>
-            <Text as="span">{row.orderName}</Text>
-            {row.orderVerified ? null : (
-              <Tooltip content={text.list.unverifiedHint}>
-                <Badge>{text.list.unverified}</Badge>
-              </Tooltip>
-            )}
-          </InlineStack>
-        ) : (
-          <Text as="span" tone="subdued">
-            {text.list.noOrder}
-          </Text>
-        )}
-      </IndexTable.Cell>
-      <IndexTable.Cell>
-        <Text as="span">
-          <time dateTime={row.createdAt}>{formatShopDate(row.createdAt, timezone)}</time>
-        </Text>
-      </IndexTable.Cell>
-      <IndexTable.Cell>
-        <StatusBadge status={row.status} />
-      </IndexTable.Cell>
-    </IndexTable.Row>
-  ));
 
   return (
     <AdminPage title={text.title}>
@@ -223,7 +144,9 @@ export default function RequestsInbox() {
                 : undefined
             }
           >
-            {rows}
+            {list.requests.map((row, index) => (
+              <RequestRow key={row.id} row={row} position={index} back={back} timezone={timezone} />
+            ))}
           </IndexTable>
         </Tabs>
       </Card>
