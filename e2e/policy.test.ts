@@ -26,6 +26,9 @@ async function openPolicyPage() {
   await expect.poll(() => windowField().count(), { timeout: 20_000 }).toBe(1);
 }
 
+/** The app's own document inside the admin (for what the merchant does in it, such as going back). */
+const appFrame = () => session.page.frames().find((frame) => frame.url().startsWith(demo.appUrl))!;
+
 async function saveFromSaveBar() {
   const saveBar = session.page.getByRole("region", { name: "Unsaved changes" });
   await expect.poll(() => saveBar.isVisible()).toBe(true);
@@ -111,9 +114,57 @@ describe("the return policy page", () => {
     await openPolicyPage();
     const editor = app().getByRole("textbox", { name: "Policy text in English" });
     await editor.fill("Returns within **45 days**.\n\n<script>alert(1)</script>");
-    const preview = app().locator(".resolve-policy-preview");
+    const preview = app().locator(".resolve-markdown-preview");
     await expect.poll(() => preview.innerHTML(), { timeout: 20_000 }).toContain("<strong>45 days</strong>");
     expect(await preview.innerHTML()).not.toContain("script");
+  });
+
+  it("asks before the admin's menu leaves unsaved changes: Stay keeps them, Leave page drops them", async () => {
+    await openPolicyPage();
+    const savedWindow = await windowField().inputValue();
+    const menu = session.page.getByRole("navigation", { name: "Admin" });
+    const leaveDialog = session.page.getByRole("dialog", { name: "Leave page with unsaved changes?" });
+    await windowField().fill("88");
+    await expect.poll(() => session.page.getByRole("region", { name: "Unsaved changes" }).isVisible()).toBe(true);
+
+    await menu.getByRole("button", { name: "Resolve" }).click();
+    await expect.poll(() => leaveDialog.isVisible()).toBe(true);
+    await leaveDialog.getByRole("button", { name: "Stay" }).click();
+    await expect.poll(() => leaveDialog.isVisible()).toBe(false);
+    expect(await windowField().inputValue()).toBe("88");
+    expect(await session.page.getByRole("region", { name: "Unsaved changes" }).isVisible()).toBe(true);
+
+    await menu.getByRole("button", { name: "Resolve" }).click();
+    await leaveDialog.getByRole("button", { name: "Leave page" }).click();
+    await app().getByRole("heading", { name: "Set up your help center" }).waitFor({ timeout: 20_000 });
+    // Asked once: leaving is not questioned again by the page itself.
+    expect(await leaveDialog.isVisible()).toBe(false);
+    expect(await session.page.getByRole("region", { name: "Unsaved changes" }).isVisible()).toBe(false);
+
+    await menu.getByRole("button", { name: "Return policy" }).click();
+    await expect.poll(() => windowField().inputValue(), { timeout: 20_000 }).toBe(savedWindow);
+    expect(session.consoleErrors).toEqual([]);
+  });
+
+  it("asks before going back in the browser with unsaved changes", async () => {
+    await openPolicyPage();
+    const savedWindow = await windowField().inputValue();
+    const leaveDialog = session.page.getByRole("dialog", { name: "Leave page with unsaved changes?" });
+    await windowField().fill("89");
+    await expect.poll(() => session.page.getByRole("region", { name: "Unsaved changes" }).isVisible()).toBe(true);
+
+    await appFrame().evaluate(() => history.back());
+    await expect.poll(() => leaveDialog.isVisible()).toBe(true);
+    await leaveDialog.getByRole("button", { name: "Stay" }).click();
+    expect(await windowField().inputValue()).toBe("89");
+
+    await appFrame().evaluate(() => history.back());
+    await expect.poll(() => leaveDialog.isVisible()).toBe(true);
+    await leaveDialog.getByRole("button", { name: "Leave page" }).click();
+    await app().getByRole("heading", { name: "Set up your help center" }).waitFor({ timeout: 20_000 });
+    expect(await windowField().count()).toBe(0);
+    expect(await session.page.getByRole("region", { name: "Unsaved changes" }).isVisible()).toBe(false);
+    expect(savedWindow).not.toBe("89");
   });
 
   it("offers a retry when Shopify is unavailable, and recovers", async () => {
