@@ -54,6 +54,17 @@ export interface PublishStatus {
   publishedLabel: string | null;
 }
 
+/**
+ * A stored publish status as the card shows it, for a loader to return: the last publish's date in UTC, the same
+ * text on the server and in the browser.
+ */
+export function toPublishStatus(stored: { status: string; error: string | null; publishedAt: string | null }) {
+  const publishedLabel = stored.publishedAt
+    ? `${new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(stored.publishedAt))} UTC`
+    : null;
+  return { status: stored.status, error: stored.error, publishedLabel } satisfies PublishStatus;
+}
+
 /** Where the storefront stands: last publish, the last failure, and "Publish now". */
 export function PublishStatusCard({
   status,
