@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 
 import { blockingA11yViolations, useBrowserSession } from "./browser-session";
+import { leaveAndAnswer, leaveDialog, saveBar } from "./leave-dialog";
 import { watchConsoleErrors } from "./page-errors";
 
 const demo = inject("demo");
@@ -126,27 +127,23 @@ describe("branding in the admin", () => {
   it("asks before the admin's menu leaves unsaved branding: Stay keeps it, Leave page drops it", async () => {
     await openBranding();
     const savedAccent = await accentField().inputValue();
-    const menu = session.page.getByRole("navigation", { name: "Admin" });
-    const leaveDialog = session.page.getByRole("dialog", { name: "Leave page with unsaved changes?" });
+    const menuButton = (name: string) =>
+      session.page.getByRole("navigation", { name: "Admin" }).getByRole("button", { name });
     await accentField().fill("#123456");
-    await expect.poll(() => session.page.getByRole("region", { name: "Unsaved changes" }).isVisible()).toBe(true);
+    await expect.poll(() => saveBar(session.page).isVisible()).toBe(true);
 
-    await menu.getByRole("button", { name: "Resolve" }).click();
-    await expect.poll(() => leaveDialog.isVisible()).toBe(true);
-    await leaveDialog.getByRole("button", { name: "Stay" }).click();
-    await expect.poll(() => leaveDialog.isVisible()).toBe(false);
+    await leaveAndAnswer(session.page, () => menuButton("Resolve").click(), "Stay");
     expect(await accentField().inputValue()).toBe("#123456");
 
-    await menu.getByRole("button", { name: "Resolve" }).click();
-    await leaveDialog.getByRole("button", { name: "Leave page" }).click();
+    await leaveAndAnswer(session.page, () => menuButton("Resolve").click(), "Leave page");
     await app()
       .getByRole("heading", { name: /Welcome to Resolve/ })
       .waitFor({ timeout: 20_000 });
-    expect(await leaveDialog.isVisible()).toBe(false);
+    expect(await leaveDialog(session.page).isVisible()).toBe(false);
 
-    await menu.getByRole("button", { name: "Branding" }).click();
+    await menuButton("Branding").click();
     await expect.poll(() => accentField().inputValue(), { timeout: 20_000 }).toBe(savedAccent);
-    expect(await session.page.getByRole("region", { name: "Unsaved changes" }).isVisible()).toBe(false);
+    expect(await saveBar(session.page).isVisible()).toBe(false);
   });
 
   it("has no serious or critical accessibility violation (axe, WCAG 2.1 AA)", async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 
 import { blockingA11yViolations, useBrowserSession } from "./browser-session";
+import { leaveAndAnswer, leaveDialog, saveBar } from "./leave-dialog";
 
 const demo = inject("demo");
 const session = useBrowserSession();
@@ -122,49 +123,40 @@ describe("the return policy page", () => {
   it("asks before the admin's menu leaves unsaved changes: Stay keeps them, Leave page drops them", async () => {
     await openPolicyPage();
     const savedWindow = await windowField().inputValue();
-    const menu = session.page.getByRole("navigation", { name: "Admin" });
-    const leaveDialog = session.page.getByRole("dialog", { name: "Leave page with unsaved changes?" });
+    const menuButton = (name: string) =>
+      session.page.getByRole("navigation", { name: "Admin" }).getByRole("button", { name });
     await windowField().fill("88");
-    await expect.poll(() => session.page.getByRole("region", { name: "Unsaved changes" }).isVisible()).toBe(true);
+    await expect.poll(() => saveBar(session.page).isVisible()).toBe(true);
 
-    await menu.getByRole("button", { name: "Resolve" }).click();
-    await expect.poll(() => leaveDialog.isVisible()).toBe(true);
-    await leaveDialog.getByRole("button", { name: "Stay" }).click();
-    await expect.poll(() => leaveDialog.isVisible()).toBe(false);
+    await leaveAndAnswer(session.page, () => menuButton("Resolve").click(), "Stay");
     expect(await windowField().inputValue()).toBe("88");
-    expect(await session.page.getByRole("region", { name: "Unsaved changes" }).isVisible()).toBe(true);
+    expect(await saveBar(session.page).isVisible()).toBe(true);
 
-    await menu.getByRole("button", { name: "Resolve" }).click();
-    await leaveDialog.getByRole("button", { name: "Leave page" }).click();
+    await leaveAndAnswer(session.page, () => menuButton("Resolve").click(), "Leave page");
     await app().getByRole("heading", { name: "Set up your help center" }).waitFor({ timeout: 20_000 });
-    // Asked once: leaving is not questioned again by the page itself.
-    expect(await leaveDialog.isVisible()).toBe(false);
-    expect(await session.page.getByRole("region", { name: "Unsaved changes" }).isVisible()).toBe(false);
+    // Asked once: the page does not ask again after the admin did.
+    expect(await leaveDialog(session.page).isVisible()).toBe(false);
+    expect(await saveBar(session.page).isVisible()).toBe(false);
 
-    await menu.getByRole("button", { name: "Return policy" }).click();
+    await menuButton("Return policy").click();
     await expect.poll(() => windowField().inputValue(), { timeout: 20_000 }).toBe(savedWindow);
+    expect(savedWindow).not.toBe("88");
     expect(session.consoleErrors).toEqual([]);
   });
 
   it("asks before going back in the browser with unsaved changes", async () => {
     await openPolicyPage();
-    const savedWindow = await windowField().inputValue();
-    const leaveDialog = session.page.getByRole("dialog", { name: "Leave page with unsaved changes?" });
     await windowField().fill("89");
-    await expect.poll(() => session.page.getByRole("region", { name: "Unsaved changes" }).isVisible()).toBe(true);
+    await expect.poll(() => saveBar(session.page).isVisible()).toBe(true);
+    const goBack = () => appFrame().evaluate(() => history.back());
 
-    await appFrame().evaluate(() => history.back());
-    await expect.poll(() => leaveDialog.isVisible()).toBe(true);
-    await leaveDialog.getByRole("button", { name: "Stay" }).click();
+    await leaveAndAnswer(session.page, goBack, "Stay");
     expect(await windowField().inputValue()).toBe("89");
 
-    await appFrame().evaluate(() => history.back());
-    await expect.poll(() => leaveDialog.isVisible()).toBe(true);
-    await leaveDialog.getByRole("button", { name: "Leave page" }).click();
+    await leaveAndAnswer(session.page, goBack, "Leave page");
     await app().getByRole("heading", { name: "Set up your help center" }).waitFor({ timeout: 20_000 });
     expect(await windowField().count()).toBe(0);
-    expect(await session.page.getByRole("region", { name: "Unsaved changes" }).isVisible()).toBe(false);
-    expect(savedWindow).not.toBe("89");
+    expect(await saveBar(session.page).isVisible()).toBe(false);
   });
 
   it("offers a retry when Shopify is unavailable, and recovers", async () => {

@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { BlockStack, Button, Card, InlineStack, Layout, Text } from "@shopify/polaris";
+import { BlockStack, Button, InlineStack, Layout, Text } from "@shopify/polaris";
 
 import { AdminPage } from "../../components/AdminPage";
 import { PublishStatusCard, toPublishStatus } from "../../components/Publishing";
 import { RetryBanner } from "../../components/RetryBanner";
+import { TitledCard } from "../../components/TitledCard";
 import { getPortalMetrics } from "../../features/analytics/PortalMetrics.server";
 import { getPublishStatus } from "../../features/publishing/publish-storefront-snapshot.server";
 import { getSetupChecklist } from "../../features/setup/setup-checklist.server";
@@ -47,32 +48,22 @@ export default function Home() {
           </Layout.Section>
         ) : null}
         <Layout.Section>
-          <Card>
-            <BlockStack gap="200">
-              <Text as="h2" variant="headingMd">
-                {shopName ? format(text.welcomeHeading, { shopName }) : text.welcomeHeadingNoName}
-              </Text>
-              <Text as="p">{text.welcomeBody}</Text>
-              <Text as="p" tone="subdued">
-                {format(text.connectedAs, { domain })}
-              </Text>
-            </BlockStack>
-          </Card>
+          <TitledCard title={shopName ? format(text.welcomeHeading, { shopName }) : text.welcomeHeadingNoName}>
+            <Text as="p">{text.welcomeBody}</Text>
+            <Text as="p" tone="subdued">
+              {format(text.connectedAs, { domain })}
+            </Text>
+          </TitledCard>
         </Layout.Section>
         <Layout.Section variant="oneThird">
-          <Card>
-            <BlockStack gap="200">
-              <Text as="h2" variant="headingMd">
-                {text.ordersHeading}
-              </Text>
-              <Text as="p" variant="heading2xl">
-                {recentOrders ? (exactOrders ?? format(text.ordersAtLeast, { count: recentOrders.count })) : "—"}
-              </Text>
-              <Text as="p" tone="subdued">
-                {text.ordersBody}
-              </Text>
-            </BlockStack>
-          </Card>
+          <TitledCard title={text.ordersHeading}>
+            <Text as="p" variant="heading2xl">
+              {recentOrders ? (exactOrders ?? format(text.ordersAtLeast, { count: recentOrders.count })) : "—"}
+            </Text>
+            <Text as="p" tone="subdued">
+              {text.ordersBody}
+            </Text>
+          </TitledCard>
         </Layout.Section>
 
         <Layout.Section>

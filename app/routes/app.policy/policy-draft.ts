@@ -68,14 +68,7 @@ export function toPolicyDraft({ policy, reasons, locales }: PolicySource): Polic
   return {
     windowDays: String(policy.windowDays),
     windowStartsAt: policy.windowStartsAt,
-    resolutions: mapResolutions((resolution) => {
-      const rules = policy.resolutions[resolution];
-      return {
-        enabled: rules.enabled,
-        restockingFee: feeDraft(rules.restockingFee),
-        returnShippingFee: feeDraft(rules.returnShippingFee),
-      };
-    }),
+    resolutions: mapResolutions((resolution) => withFeesAs(policy.resolutions[resolution], feeDraft)),
     tags: policy.finalSale.tags.join(", "),
     productTypes: policy.finalSale.productTypes.join(", "),
     collectionIds: policy.finalSale.collectionIds,
@@ -118,14 +111,7 @@ export function toPolicyInput(draft: PolicyDraft, { reasons }: Pick<PolicyPageDa
   return {
     windowDays: draft.windowDays.trim(),
     windowStartsAt: draft.windowStartsAt,
-    resolutions: mapResolutions((resolution) => {
-      const rules = draft.resolutions[resolution];
-      return {
-        enabled: rules.enabled,
-        restockingFee: feeInput(rules.restockingFee),
-        returnShippingFee: feeInput(rules.returnShippingFee),
-      };
-    }),
+    resolutions: mapResolutions((resolution) => withFeesAs(draft.resolutions[resolution], feeInput)),
     finalSale: {
       tags: splitList(draft.tags),
       productTypes: splitList(draft.productTypes),
@@ -173,6 +159,15 @@ export function withReason(draft: PolicyDraft, id: string, patch: Partial<Reason
 /** A new fee type starts empty: a percentage typed as an amount (or the reverse) would mean something else. */
 export function withFeeType(fee: FeeDraft, type: FeeType): FeeDraft {
   return type === fee.type ? fee : { type, value: "" };
+}
+
+/** A resolution's rules with both of its fees converted (as saved ⇄ as typed). */
+function withFeesAs<From, To>(rules: { enabled: boolean } & Record<FeeKind, From>, convert: (fee: From) => To) {
+  return {
+    enabled: rules.enabled,
+    restockingFee: convert(rules.restockingFee),
+    returnShippingFee: convert(rules.returnShippingFee),
+  };
 }
 
 function mapResolutions<T>(rules: (resolution: Resolution) => T): Record<Resolution, T> {

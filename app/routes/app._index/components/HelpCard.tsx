@@ -1,4 +1,6 @@
-import { BlockStack, Card, Link, List, Text } from "@shopify/polaris";
+import { Link, List, Text } from "@shopify/polaris";
+
+import { TitledCard } from "../../../components/TitledCard";
 
 import { adminText } from "../../../i18n";
 
@@ -13,24 +15,19 @@ const LINKS = [
 /** Shopify's help pages a merchant setting up the portal needs. */
 export function HelpCard() {
   return (
-    <Card>
-      <BlockStack gap="200">
-        <Text as="h2" variant="headingMd">
-          {text.heading}
-        </Text>
-        <List type="bullet">
-          {LINKS.map(([label, url]) => (
-            <List.Item key={url}>
-              <Link url={url} target="_blank">
-                {label}
-                <Text as="span" visuallyHidden>
-                  {` ${text.opensInNewTab}`}
-                </Text>
-              </Link>
-            </List.Item>
-          ))}
-        </List>
-      </BlockStack>
-    </Card>
+    <TitledCard title={text.heading}>
+      <List type="bullet">
+        {LINKS.map(([label, url]) => (
+          <List.Item key={url}>
+            <Link url={url} target="_blank">
+              {label}
+              <Text as="span" visuallyHidden>
+                {` ${text.opensInNewTab}`}
+              </Text>
+            </Link>
+          </List.Item>
+        ))}
+      </List>
+    </TitledCard>
   );
 }

@@ -1,4 +1,6 @@
-import { BlockStack, Box, Button, Card, InlineStack, List, Text } from "@shopify/polaris";
+import { BlockStack, Box, Button, InlineStack, List, Text } from "@shopify/polaris";
+
+import { TitledCard } from "../../../components/TitledCard";
 
 import type { PortalMetrics } from "../../../features/analytics/PortalMetrics.server";
 import { adminText, format } from "../../../i18n";
@@ -14,27 +16,22 @@ const percent = (part: number, whole: number) =>
  */
 export function PortalNumbersCard({ metrics, orders }: { metrics: PortalMetrics | null; orders: number | null }) {
   return (
-    <Card>
-      <BlockStack gap="200">
-        <Text as="h2" variant="headingMd">
-          {text.heading}
-        </Text>
-        {metrics ? (
-          <PortalNumbers metrics={metrics} orders={orders} />
-        ) : (
-          <Box padding="400" background="bg-surface-secondary" borderRadius="200">
-            <BlockStack gap="100">
-              <Text as="h3" variant="headingSm">
-                {text.emptyHeading}
-              </Text>
-              <Text as="p" tone="subdued">
-                {text.emptyBody}
-              </Text>
-            </BlockStack>
-          </Box>
-        )}
-      </BlockStack>
-    </Card>
+    <TitledCard title={text.heading}>
+      {metrics ? (
+        <PortalNumbers metrics={metrics} orders={orders} />
+      ) : (
+        <Box padding="400" background="bg-surface-secondary" borderRadius="200">
+          <BlockStack gap="100">
+            <Text as="h3" variant="headingSm">
+              {text.emptyHeading}
+            </Text>
+            <Text as="p" tone="subdued">
+              {text.emptyBody}
+            </Text>
+          </BlockStack>
+        </Box>
+      )}
+    </TitledCard>
   );
 }
 

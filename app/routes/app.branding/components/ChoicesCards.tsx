@@ -3,7 +3,7 @@ import { ChoiceList } from "@shopify/polaris";
 import { CONTACT_OPTIONS, PORTAL_MODULES } from "../../../features/branding/Branding.shared";
 import { adminText, format } from "../../../i18n";
 import { inFormOrder } from "../branding-draft";
-import { BrandingCard } from "./BrandingCard";
+import { TitledCard } from "../../../components/TitledCard";
 import type { BrandingFormProps } from "./form-props";
 
 const text = adminText.branding;
@@ -11,7 +11,7 @@ const text = adminText.branding;
 /** The portal's sections shoppers see. */
 export function ModulesCard({ draft, edit, errorText }: BrandingFormProps) {
   return (
-    <BrandingCard heading={text.modules.heading}>
+    <TitledCard title={text.modules.heading} gap="300">
       <ChoiceList
         title={text.modules.label}
         allowMultiple
@@ -24,14 +24,14 @@ export function ModulesCard({ draft, edit, errorText }: BrandingFormProps) {
         onChange={(selected) => edit((previous) => ({ ...previous, modules: inFormOrder(PORTAL_MODULES, selected) }))}
         error={errorText("modules")}
       />
-    </BrandingCard>
+    </TitledCard>
   );
 }
 
 /** How shoppers reach the merchant; the store's contact email is named where Shopify gave it. */
 export function ContactCard({ draft, edit, shopEmail }: BrandingFormProps & { shopEmail: string }) {
   return (
-    <BrandingCard heading={text.contact.heading}>
+    <TitledCard title={text.contact.heading} gap="300">
       <ChoiceList
         title={text.contact.label}
         allowMultiple
@@ -46,6 +46,6 @@ export function ContactCard({ draft, edit, shopEmail }: BrandingFormProps & { sh
         selected={draft.contact}
         onChange={(selected) => edit((previous) => ({ ...previous, contact: inFormOrder(CONTACT_OPTIONS, selected) }))}
       />
-    </BrandingCard>
+    </TitledCard>
   );
 }

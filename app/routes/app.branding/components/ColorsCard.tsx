@@ -2,7 +2,7 @@ import { Banner, BlockStack, TextField } from "@shopify/polaris";
 
 import type { ContrastWarning } from "../../../features/branding/Branding.server";
 import { adminText, format } from "../../../i18n";
-import { BrandingCard } from "./BrandingCard";
+import { TitledCard } from "../../../components/TitledCard";
 import type { BrandingFormProps } from "./form-props";
 
 const text = adminText.branding.colors;
@@ -24,7 +24,7 @@ function sixDigitHex(color: string): string | null {
 /** The portal's colours, typed or picked, with a warning when a pair is hard to read. */
 export function ColorsCard({ draft, edit, errorText, warnings }: BrandingFormProps & { warnings: ContrastWarning[] }) {
   return (
-    <BrandingCard heading={text.heading}>
+    <TitledCard title={text.heading} gap="300">
       {COLOR_FIELDS.map(({ name, label, helpText }) => (
         <ColorField
           key={name}
@@ -51,7 +51,7 @@ export function ColorsCard({ draft, edit, errorText, warnings }: BrandingFormPro
           </BlockStack>
         </Banner>
       ) : null}
-    </BrandingCard>
+    </TitledCard>
   );
 }
 

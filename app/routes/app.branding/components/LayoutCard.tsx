@@ -2,14 +2,14 @@ import { ChoiceList, RangeSlider, Text } from "@shopify/polaris";
 
 import { BRANDING_LIMITS, type Density } from "../../../features/branding/Branding.shared";
 import { adminText, format } from "../../../i18n";
-import { BrandingCard } from "./BrandingCard";
+import { TitledCard } from "../../../components/TitledCard";
 import type { BrandingFormProps } from "./form-props";
 
 const text = adminText.branding.layout;
 
 export function LayoutCard({ draft, edit, errorText }: BrandingFormProps) {
   return (
-    <BrandingCard heading={text.heading}>
+    <TitledCard title={text.heading} gap="300">
       <RangeSlider
         label={text.radius}
         min={BRANDING_LIMITS.radiusMin}
@@ -35,6 +35,6 @@ export function LayoutCard({ draft, edit, errorText }: BrandingFormProps) {
         onChange={([density]) => edit((previous) => ({ ...previous, density: (density ?? "comfortable") as Density }))}
         error={errorText("density")}
       />
-    </BrandingCard>
+    </TitledCard>
   );
 }

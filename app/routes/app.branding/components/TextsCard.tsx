@@ -3,7 +3,7 @@ import { BlockStack, Box, Tabs, TextField } from "@shopify/polaris";
 import { BRANDING_LIMITS } from "../../../features/branding/Branding.shared";
 import { adminText, format } from "../../../i18n";
 import { withTexts } from "../branding-draft";
-import { BrandingCard } from "./BrandingCard";
+import { TitledCard } from "../../../components/TitledCard";
 import type { BrandingFormProps } from "./form-props";
 
 const text = adminText.branding.texts;
@@ -33,7 +33,7 @@ export function TextsCard({
     content: item.primary ? format(text.primary, { language: item.name }) : item.name,
   }));
   return (
-    <BrandingCard heading={text.heading} description={text.description}>
+    <TitledCard title={text.heading} gap="300" description={text.description}>
       <Tabs tabs={tabs} selected={selected} onSelect={onSelect}>
         <Box paddingBlockStart="300">
           <BlockStack gap="300">
@@ -63,6 +63,6 @@ export function TextsCard({
           </BlockStack>
         </Box>
       </Tabs>
-    </BrandingCard>
+    </TitledCard>
   );
 }
