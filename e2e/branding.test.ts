@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 
 import { blockingA11yViolations, useBrowserSession } from "./browser-session";
+import { leaveAndAnswer, leaveDialog, saveBar } from "./leave-dialog";
 import { watchConsoleErrors } from "./page-errors";
 
 const demo = inject("demo");
@@ -121,6 +122,28 @@ describe("branding in the admin", () => {
       .click();
     await expect.poll(() => accentField().inputValue()).toBe(savedAccent);
     await expect.poll(() => session.page.getByRole("region", { name: "Unsaved changes" }).isVisible()).toBe(false);
+  });
+
+  it("asks before the admin's menu leaves unsaved branding: Stay keeps it, Leave page drops it", async () => {
+    await openBranding();
+    const savedAccent = await accentField().inputValue();
+    const menuButton = (name: string) =>
+      session.page.getByRole("navigation", { name: "Admin" }).getByRole("button", { name });
+    await accentField().fill("#123456");
+    await expect.poll(() => saveBar(session.page).isVisible()).toBe(true);
+
+    await leaveAndAnswer(session.page, () => menuButton("Resolve").click(), "Stay");
+    expect(await accentField().inputValue()).toBe("#123456");
+
+    await leaveAndAnswer(session.page, () => menuButton("Resolve").click(), "Leave page");
+    await app()
+      .getByRole("heading", { name: /Welcome to Resolve/ })
+      .waitFor({ timeout: 20_000 });
+    expect(await leaveDialog(session.page).isVisible()).toBe(false);
+
+    await menuButton("Branding").click();
+    await expect.poll(() => accentField().inputValue(), { timeout: 20_000 }).toBe(savedAccent);
+    expect(await saveBar(session.page).isVisible()).toBe(false);
   });
 
   it("has no serious or critical accessibility violation (axe, WCAG 2.1 AA)", async () => {

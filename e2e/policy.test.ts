@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 
 import { blockingA11yViolations, useBrowserSession } from "./browser-session";
+import { leaveAndAnswer, leaveDialog, saveBar } from "./leave-dialog";
 
 const demo = inject("demo");
 const session = useBrowserSession();
@@ -25,6 +26,9 @@ async function openPolicyPage() {
   await session.page.getByRole("navigation", { name: "Admin" }).getByRole("button", { name: "Return policy" }).click();
   await expect.poll(() => windowField().count(), { timeout: 20_000 }).toBe(1);
 }
+
+/** The app's own document inside the admin (for what the merchant does in it, such as going back). */
+const appFrame = () => session.page.frames().find((frame) => frame.url().startsWith(demo.appUrl))!;
 
 async function saveFromSaveBar() {
   const saveBar = session.page.getByRole("region", { name: "Unsaved changes" });
@@ -111,9 +115,48 @@ describe("the return policy page", () => {
     await openPolicyPage();
     const editor = app().getByRole("textbox", { name: "Policy text in English" });
     await editor.fill("Returns within **45 days**.\n\n<script>alert(1)</script>");
-    const preview = app().locator(".resolve-policy-preview");
+    const preview = app().locator(".resolve-markdown-preview");
     await expect.poll(() => preview.innerHTML(), { timeout: 20_000 }).toContain("<strong>45 days</strong>");
     expect(await preview.innerHTML()).not.toContain("script");
+  });
+
+  it("asks before the admin's menu leaves unsaved changes: Stay keeps them, Leave page drops them", async () => {
+    await openPolicyPage();
+    const savedWindow = await windowField().inputValue();
+    const menuButton = (name: string) =>
+      session.page.getByRole("navigation", { name: "Admin" }).getByRole("button", { name });
+    await windowField().fill("88");
+    await expect.poll(() => saveBar(session.page).isVisible()).toBe(true);
+
+    await leaveAndAnswer(session.page, () => menuButton("Resolve").click(), "Stay");
+    expect(await windowField().inputValue()).toBe("88");
+    expect(await saveBar(session.page).isVisible()).toBe(true);
+
+    await leaveAndAnswer(session.page, () => menuButton("Resolve").click(), "Leave page");
+    await app().getByRole("heading", { name: "Set up your help center" }).waitFor({ timeout: 20_000 });
+    // Asked once: the page does not ask again after the admin did.
+    expect(await leaveDialog(session.page).isVisible()).toBe(false);
+    expect(await saveBar(session.page).isVisible()).toBe(false);
+
+    await menuButton("Return policy").click();
+    await expect.poll(() => windowField().inputValue(), { timeout: 20_000 }).toBe(savedWindow);
+    expect(savedWindow).not.toBe("88");
+    expect(session.consoleErrors).toEqual([]);
+  });
+
+  it("asks before going back in the browser with unsaved changes", async () => {
+    await openPolicyPage();
+    await windowField().fill("89");
+    await expect.poll(() => saveBar(session.page).isVisible()).toBe(true);
+    const goBack = () => appFrame().evaluate(() => history.back());
+
+    await leaveAndAnswer(session.page, goBack, "Stay");
+    expect(await windowField().inputValue()).toBe("89");
+
+    await leaveAndAnswer(session.page, goBack, "Leave page");
+    await app().getByRole("heading", { name: "Set up your help center" }).waitFor({ timeout: 20_000 });
+    expect(await windowField().count()).toBe(0);
+    expect(await saveBar(session.page).isVisible()).toBe(false);
   });
 
   it("offers a retry when Shopify is unavailable, and recovers", async () => {

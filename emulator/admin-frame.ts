@@ -100,7 +100,10 @@ export function renderAdminFrame(options: {
   leaveDialog.addEventListener("close", function () { pendingLeave = null; });
   document.getElementById("app-nav").addEventListener("click", function (event) {
     var button = event.target.closest("button[data-href]");
-    if (button) confirmLeave(function () { send({ type: "navigate", href: button.getAttribute("data-href") }); });
+    if (!button) return;
+    // Once the merchant chose to leave here, the app's unsaved changes are dropped: the app must not ask again.
+    var asked = Boolean(saveBarId);
+    confirmLeave(function () { send({ type: "navigate", href: button.getAttribute("data-href"), leaveConfirmed: asked }); });
   });
   document.getElementById("save-bar").addEventListener("click", function (event) {
     var button = event.target.closest("button[data-action]");

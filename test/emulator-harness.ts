@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
-import { afterAll } from "vitest";
+import { afterAll, vi } from "vitest";
 
 import { startEmulator } from "../emulator/server";
 import { TEST_APP_ENV } from "./app-env";
@@ -33,4 +33,20 @@ export async function startEmulatorHarness() {
     installShop: (db: PrismaClient) =>
       installShop({ emulatorUrl: emulator.url, shop: emulator.shop, db, fetch: realFetch }),
   };
+}
+
+type AdminApi = Awaited<ReturnType<typeof startEmulator>>["adminApi"];
+
+/**
+ * The names of the operations the emulator's Admin API receives from now on, in order (what a test asserts was,
+ * or was not, sent to Shopify). Empty it between tests with `operations.length = 0`.
+ */
+export function recordAdminOperations(adminApi: AdminApi): string[] {
+  const operations: string[] = [];
+  const handle = adminApi.handle.bind(adminApi);
+  vi.spyOn(adminApi, "handle").mockImplementation(async (body) => {
+    operations.push(/(?:query|mutation)\s+(\w+)/.exec(String(body.query))?.[1] ?? "anonymous");
+    return handle(body);
+  });
+  return operations;
 }

@@ -1,9 +1,10 @@
 import { useFetcher } from "@remix-run/react";
-import { Banner, BlockStack, Button, Card, InlineStack, Text } from "@shopify/polaris";
+import { Banner, Button, InlineStack, Text } from "@shopify/polaris";
 
 import type { PublishResult } from "../features/publishing/publish-storefront-snapshot.server";
 import { adminText, format } from "../i18n";
 import { JSON_POST } from "./form";
+import { TitledCard } from "./TitledCard";
 import { useToasts } from "./useToasts";
 
 const text = adminText.publishing;
@@ -54,6 +55,17 @@ export interface PublishStatus {
   publishedLabel: string | null;
 }
 
+/**
+ * A stored publish status as the card shows it, for a loader to return: the last publish's date in UTC, the same
+ * text on the server and in the browser.
+ */
+export function toPublishStatus(stored: { status: string; error: string | null; publishedAt: string | null }) {
+  const publishedLabel = stored.publishedAt
+    ? `${new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(stored.publishedAt))} UTC`
+    : null;
+  return { status: stored.status, error: stored.error, publishedLabel } satisfies PublishStatus;
+}
+
 /** Where the storefront stands: last publish, the last failure, and "Publish now". */
 export function PublishStatusCard({
   status,
@@ -73,32 +85,27 @@ export function PublishStatusCard({
   const failed = again.result ? !again.result.ok : status.status === "failed";
   const error = again.result && !again.result.ok ? again.result.error : status.error;
   return (
-    <Card>
-      <BlockStack gap="200">
-        <Text as="h2" variant="headingMd">
-          {heading}
+    <TitledCard title={heading}>
+      {failed && error ? (
+        <Banner
+          tone="critical"
+          title={text.failedTitle}
+          action={{ content: text.publishNow, loading: again.busy, onAction: again.publish }}
+        >
+          <p>{error}</p>
+        </Banner>
+      ) : null}
+      <InlineStack align="space-between" blockAlign="center" gap="200">
+        <Text as="p" tone={status.publishedLabel ? undefined : "subdued"}>
+          {status.publishedLabel ? format(text.published, { date: status.publishedLabel }) : neverText}
         </Text>
-        {failed && error ? (
-          <Banner
-            tone="critical"
-            title={text.failedTitle}
-            action={{ content: text.publishNow, loading: again.busy, onAction: again.publish }}
-          >
-            <p>{error}</p>
-          </Banner>
+        {!failed ? (
+          <Button onClick={again.publish} loading={again.busy} disabled={!canPublish}>
+            {text.publishNow}
+          </Button>
         ) : null}
-        <InlineStack align="space-between" blockAlign="center" gap="200">
-          <Text as="p" tone={status.publishedLabel ? undefined : "subdued"}>
-            {status.publishedLabel ? format(text.published, { date: status.publishedLabel }) : neverText}
-          </Text>
-          {!failed ? (
-            <Button onClick={again.publish} loading={again.busy} disabled={!canPublish}>
-              {text.publishNow}
-            </Button>
-          ) : null}
-        </InlineStack>
-        {footer}
-      </BlockStack>
-    </Card>
+      </InlineStack>
+      {footer}
+    </TitledCard>
   );
 }

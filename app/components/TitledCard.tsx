@@ -1,23 +1,37 @@
 import type { ReactNode } from "react";
 
-import { BlockStack, Card, Text } from "@shopify/polaris";
+import { BlockStack, Card, Text, type BlockStackProps } from "@shopify/polaris";
 
-/** A card that opens with its heading (the page's h2), its content stacked below. */
+/** A card of an admin page: its title as the section's heading, an optional line under it, then its content. */
 export function TitledCard({
   title,
-  gap = "300",
+  description,
+  gap = "200",
   children,
 }: {
   title: string;
-  gap?: "200" | "300" | "400";
+  description?: string;
+  /** Space between the title and each piece of content. */
+  gap?: BlockStackProps["gap"];
   children: ReactNode;
 }) {
   return (
     <Card>
       <BlockStack gap={gap}>
-        <Text as="h2" variant="headingMd">
-          {title}
-        </Text>
+        {description ? (
+          <BlockStack gap="100">
+            <Text as="h2" variant="headingMd">
+              {title}
+            </Text>
+            <Text as="p" tone="subdued">
+              {description}
+            </Text>
+          </BlockStack>
+        ) : (
+          <Text as="h2" variant="headingMd">
+            {title}
+          </Text>
+        )}
         {children}
       </BlockStack>
     </Card>

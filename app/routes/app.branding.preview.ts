@@ -1,20 +1,19 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 
+import { LOCALE_CODE } from "../features/branding/Branding.shared";
 import { renderBrandingPreview } from "../features/branding/render-snapshot-preview.server";
 import { authenticate } from "../shopify.server";
+import { brandingFieldsSchema } from "./app.branding/branding-fields";
 
 /**
  * The branding page's live preview: `GET /app/branding/preview?<unsaved form>&locale=fr&primaryLocale=en&…`
  * answers `{ html, fieldErrors, warnings }`. A GET through a fetcher, so no loader of the page reruns (and
  * no Shopify call is made) on each keystroke. Nothing is saved.
  */
-const LOCALE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
-const META_KEYS = ["locale", "primaryLocale", "shopName", "shopEmail", "shopCurrency"] as const;
-
 const previewQuery = z.object({
-  locale: z.string().regex(LOCALE),
-  primaryLocale: z.string().regex(LOCALE),
+  locale: z.string().regex(LOCALE_CODE),
+  primaryLocale: z.string().regex(LOCALE_CODE),
   shopName: z.string().max(255).catch(""),
   shopEmail: z.string().max(320).catch(""),
   shopCurrency: z
@@ -23,30 +22,14 @@ const previewQuery = z.object({
     .catch("USD"),
 });
 
-// Field names the branding form posts, each value bounded: the preview never parses anything bigger.
-const formField = z.tuple([
-  z
-    .string()
-    .regex(
-      /^(?:accentColor|textOnAccentColor|radius|density|(?:modules|contact)\.\w+|texts\.[\w-]+\.(?:heading|intro))$/,
-    ),
-  z.string().max(2000),
-]);
-
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const params = new URL(request.url).searchParams;
-  const meta = previewQuery.safeParse(Object.fromEntries(params));
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  const meta = previewQuery.safeParse(query);
   if (!meta.success) return { ok: false as const, error: "invalidPreview" };
 
-  const form: Record<string, string> = {};
-  for (const entry of params) {
-    if ((META_KEYS as readonly string[]).includes(entry[0])) continue;
-    const field = formField.safeParse(entry);
-    if (field.success) form[field.data[0]] = field.data[1];
-  }
   const preview = await renderBrandingPreview(session.shop, {
-    form,
+    form: brandingFieldsSchema.parse(query),
     locale: meta.data.locale,
     primaryLocale: meta.data.primaryLocale,
     shop: {

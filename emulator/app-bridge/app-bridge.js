@@ -136,6 +136,12 @@
   window.addEventListener("message", function (event) {
     if (event.origin !== emulatorOrigin || !event.data || event.data.source !== "resolve-admin") return;
     if (event.data.type === "navigate") {
+      // The admin asked before leaving, as Shopify's does: its save bar goes, so the app's own check lets it go.
+      if (event.data.leaveConfirmed) {
+        Object.keys(saveBars).forEach(function (id) {
+          window.shopify.saveBar.hide(id);
+        });
+      }
       var link = document.createElement("a");
       link.setAttribute("href", event.data.href);
       link.hidden = true;

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import prisma from "../../db.server";
 import type { Db } from "../../db-types.server";
-import { BRANDING_LIMITS, CONTACT_OPTIONS, DENSITIES, PORTAL_MODULES } from "./Branding.shared";
+import { BRANDING_LIMITS, CONTACT_OPTIONS, DENSITIES, LOCALE_CODE, PORTAL_MODULES } from "./Branding.shared";
 
 /**
  * How the storefront portal looks and what it offers: colours, corner radius, density, which modules
@@ -31,8 +31,7 @@ export function isHexColor(value: string): boolean {
 
 const hexColor = z.string().trim().refine(isHexColor, { message: "hexColor" }).transform(normalizeHexColor);
 
-// Shopify locale codes: `en`, `fr`, `pt-BR`, `zh-TW`.
-const localeCode = z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/);
+const localeCode = z.string().regex(LOCALE_CODE);
 
 const localeTexts = z.object({
   heading: z.string().trim().max(BRANDING_LIMITS.heading, { message: "tooLong" }),

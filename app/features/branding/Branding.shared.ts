@@ -13,3 +13,6 @@ export const CONTACT_OPTIONS = ["email", "orderRequired"] as const;
 export type ContactOption = (typeof CONTACT_OPTIONS)[number];
 
 export const BRANDING_LIMITS = { heading: 80, intro: 300, radiusMin: 0, radiusMax: 32 } as const;
+
+/** A shop language as Shopify spells it: `en`, `fr`, `pt-BR`, `zh-TW`. */
+export const LOCALE_CODE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;

@@ -1,6 +1,6 @@
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import { startEmulatorHarness } from "../../../test/emulator-harness";
+import { recordAdminOperations, startEmulatorHarness } from "../../../test/emulator-harness";
 
 /**
  * The policy page's use cases against the real Shopify library and the local emulator's Admin API (which
@@ -19,12 +19,8 @@ const { loadReturnPolicyPage, saveReturnPolicyPage } = await import("./return-po
 const SHOP = emulator.shop;
 const api = emulator.adminApi;
 
-let operations: string[] = [];
-const handle = api.handle.bind(api);
-vi.spyOn(api, "handle").mockImplementation(async (body) => {
-  operations.push(/(?:query|mutation)\s+(\w+)/.exec(String(body.query))?.[1] ?? "anonymous");
-  return handle(body);
-});
+/** Operation names the Admin API received, in order. */
+const operations = recordAdminOperations(api);
 
 const admin = async () => (await unauthenticated.admin(SHOP)).admin;
 
@@ -39,7 +35,7 @@ beforeAll(() => installShop(prisma));
 beforeEach(async () => {
   api.reset();
   api.clearFaults();
-  operations = [];
+  operations.length = 0;
   await prisma.returnPolicy.deleteMany({ where: { shop: SHOP } });
   await prisma.publishState.deleteMany({ where: { shop: SHOP } });
 });

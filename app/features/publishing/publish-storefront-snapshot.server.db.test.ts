@@ -1,8 +1,8 @@
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { renderInput } from "../../../emulator/storefront/fixtures";
 import { renderStorefrontPage } from "../../../emulator/storefront/index";
-import { startEmulatorHarness } from "../../../test/emulator-harness";
+import { recordAdminOperations, startEmulatorHarness } from "../../../test/emulator-harness";
 
 /**
  * Publishing end to end: the real Shopify library (through `unauthenticated.admin`) calling the local
@@ -23,13 +23,7 @@ const SHOP = emulator.shop;
 const api = emulator.adminApi;
 
 /** Operation names the Admin API received, in order. */
-let operations: string[] = [];
-const handle = api.handle.bind(api);
-vi.spyOn(api, "handle").mockImplementation(async (body) => {
-  const name = /(?:query|mutation)\s+(\w+)/.exec(String(body.query))?.[1] ?? "anonymous";
-  operations.push(name);
-  return handle(body);
-});
+const operations = recordAdminOperations(api);
 
 const admin = async () => (await unauthenticated.admin(SHOP)).admin;
 const live = () => api.appDataMetafields().resolve ?? {};
@@ -70,7 +64,7 @@ beforeAll(() => installShop(prisma));
 beforeEach(async () => {
   api.reset();
   api.clearFaults();
-  operations = [];
+  operations.length = 0;
   await prisma.faqArticle.deleteMany({ where: { shop: SHOP } });
   await prisma.faqCategory.deleteMany({ where: { shop: SHOP } });
   await prisma.branding.deleteMany({ where: { shop: SHOP } });
@@ -111,7 +105,7 @@ describe("publishing the storefront snapshot", () => {
 
   it("sends nothing when the storefront already shows exactly this snapshot", async () => {
     const first = await publishStorefrontSnapshot(await admin(), SHOP);
-    operations = [];
+    operations.length = 0;
 
     const second = await publishStorefrontSnapshot(await admin(), SHOP);
 
@@ -123,7 +117,7 @@ describe("publishing the storefront snapshot", () => {
     await publishStorefrontSnapshot(await admin(), SHOP);
     // As after an uninstall and reinstall: Shopify deleted the app's metafields.
     api.reset();
-    operations = [];
+    operations.length = 0;
 
     const result = await publishStorefrontSnapshot(await admin(), SHOP);
 
@@ -136,7 +130,7 @@ describe("publishing the storefront snapshot", () => {
   it("fails as a whole, naming each language and its size, when content is over 128 KB", async () => {
     await publishStorefrontSnapshot(await admin(), SHOP);
     const before = api.appDataMetafields();
-    operations = [];
+    operations.length = 0;
 
     const long = "A long answer that keeps going. ".repeat(600);
     for (let index = 0; index < 8; index++) {

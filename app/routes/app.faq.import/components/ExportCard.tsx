@@ -35,7 +35,7 @@ export function ExportCard() {
   }
 
   return (
-    <TitledCard title={text.exportHeading}>
+    <TitledCard title={text.exportHeading} gap="300">
       <Text as="p">{text.exportBody}</Text>
       {failed ? (
         <Text as="p" tone="critical">

@@ -24,7 +24,7 @@ export function ImportCard({
     setFile(null);
   }
   return (
-    <TitledCard title={text.importHeading}>
+    <TitledCard title={text.importHeading} gap="300">
       <Text as="p">{text.importBody}</Text>
       <Text as="p" tone="subdued">
         {text.limits}

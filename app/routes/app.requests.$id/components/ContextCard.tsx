@@ -12,7 +12,7 @@ export function ContextCard({ context }: { context: InboxRequest["context"] }) {
   const triedNothing =
     context.searches.length === 0 && context.articles.length === 0 && context.eligibility.length === 0;
   return (
-    <TitledCard title={detail.context}>
+    <TitledCard title={detail.context} gap="300">
       {triedNothing ? (
         <Text as="p" tone="subdued">
           {detail.contextEmpty}

@@ -15,7 +15,7 @@ export function ShopperCard({ request }: { request: InboxRequest }) {
     format(detail.replySubject, { reference: request.reference }),
   )}`;
   return (
-    <TitledCard title={detail.shopper}>
+    <TitledCard title={detail.shopper} gap="300">
       <Field label={detail.name}>
         <Text as="p">{request.name}</Text>
       </Field>
