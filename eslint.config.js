@@ -11,12 +11,17 @@ const edge = [
   forbid("**/components/**", "Admin components are UI: features, platform and shopify modules never import them."),
 ];
 
+const noZodInBrowser = {
+  group: ["zod"],
+  message: "This module runs in the merchant's browser: validate in the action, with a schema in a .server.ts module.",
+};
+
 /** One `no-restricted-imports` per folder (a later config replaces an earlier one's patterns, so each lists all). */
-function layer(files, patterns) {
+function layer(files, patterns, ignores = []) {
   return [
     {
-      files: [files],
-      ignores: ["app/**/*.test.{ts,tsx}"],
+      files: [files].flat(),
+      ignores: ["app/**/*.test.{ts,tsx}", ...ignores],
       rules: { "no-restricted-imports": ["error", { patterns: [noEmulator, ...patterns] }] },
     },
   ];
@@ -62,7 +67,10 @@ export default tseslint.config(
     ...edge,
   ]),
   ...layer("app/features/**/*.{ts,tsx}", edge),
+  // What reaches the merchant's browser stays small: zod (≈90 KB gzip) is for actions, in `*.server.ts` modules.
+  ...layer(["app/routes/app*.tsx", "app/routes/app*/**/*.{ts,tsx}"], [noZodInBrowser], ["**/*.server.ts"]),
   ...layer("app/components/**/*.{ts,tsx}", [
+    noZodInBrowser,
     forbid("**/routes/**", "Shared admin components are used by routes, never the reverse."),
     // Types are erased from the browser bundle; values from a .server module are not.
     {

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { LOCALE_CODE } from "../features/branding/Branding.shared";
 import { renderBrandingPreview } from "../features/branding/render-snapshot-preview.server";
 import { authenticate } from "../shopify.server";
-import { brandingFieldsSchema } from "./app.branding/branding-fields";
+import { brandingFieldsSchema } from "./app.branding/branding-fields.server";
 
 /**
  * The branding page's live preview: `GET /app/branding/preview?<unsaved form>&locale=fr&primaryLocale=en&…`

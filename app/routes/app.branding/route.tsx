@@ -16,7 +16,7 @@ import { adminText } from "../../i18n";
 import { readAdminForm } from "../../platform/admin-form.server";
 import { authenticate } from "../../shopify.server";
 import { toBrandingDraft, toBrandingForm } from "./branding-draft";
-import { brandingFieldsSchema } from "./branding-fields";
+import { brandingFieldsSchema } from "./branding-fields.server";
 import { ContactCard, ModulesCard } from "./components/ChoicesCards";
 import { ColorsCard } from "./components/ColorsCard";
 import type { BrandingFormProps } from "./components/form-props";

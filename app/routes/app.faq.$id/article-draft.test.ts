@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 
 import type { FaqArticleDetail } from "../../features/faq/Faq.server";
-import { articleActionSchema } from "./schema";
+import { articleActionSchema } from "./schema.server";
 import {
   articleFormFields,
   draftFromArticle,

@@ -38,7 +38,7 @@ import { DeleteArticleModal } from "./components/DeleteArticleModal";
 import { PlaceholdersBanner } from "./components/PlaceholdersBanner";
 import { TranslationCard } from "./components/TranslationCard";
 import { VisibilityCard } from "./components/VisibilityCard";
-import { articleActionSchema } from "./schema";
+import { articleActionSchema } from "./schema.server";
 
 const text = adminText.faq;
 const editor = text.editor;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { appliedFilterLabels, isFiltered, listActionToast, withFilter, withPage } from "./faq-list";
-import { listActionSchema } from "./schema";
+import { listActionSchema } from "./schema.server";
 
 const NO_FILTERS = { query: "", status: "all", category: "all", missingLocale: "", page: 1 } as const;
 

@@ -1,7 +1,7 @@
 import { toast, type Toast } from "../../components/toast";
 import type { FaqListFilters } from "../../features/faq/Faq.server";
 import { adminText, format, formatCount } from "../../i18n";
-import type { ListIntent } from "./schema";
+import type { ListIntent } from "./schema.server";
 
 /** The FAQ list's rules that need no server: what an action tells the merchant, and the filters in the URL. */
 

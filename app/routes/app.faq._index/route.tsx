@@ -33,7 +33,7 @@ import { ArticleTable } from "./components/ArticleTable";
 import { EmptyFaq } from "./components/EmptyFaq";
 import { ReviewBanner } from "./components/ReviewBanner";
 import { isFiltered, listActionToast, withFilter, withPage, type FilterKey } from "./faq-list";
-import { listActionSchema, type ListAction } from "./schema";
+import { listActionSchema, type ListAction } from "./schema.server";
 
 const text = adminText.faq;
 

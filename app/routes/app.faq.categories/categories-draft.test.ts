@@ -9,7 +9,7 @@ import {
   withoutCategory,
   withTitle,
 } from "./categories-draft";
-import { categoriesActionSchema, refusedListError } from "./schema";
+import { categoriesActionSchema, refusedListError } from "./schema.server";
 
 const LOCALES = [{ locale: "en" }, { locale: "fr" }];
 

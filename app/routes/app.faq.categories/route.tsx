@@ -24,7 +24,7 @@ import {
   withTitle,
 } from "./categories-draft";
 import { CategoryCard } from "./components/CategoryCard";
-import { categoriesActionSchema, refusedListError } from "./schema";
+import { categoriesActionSchema, refusedListError } from "./schema.server";
 
 const text = adminText.faq;
 const categoriesText = text.categories;

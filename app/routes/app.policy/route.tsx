@@ -3,7 +3,6 @@ import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { Await, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { BlockStack, Layout } from "@shopify/polaris";
 import { Suspense, useMemo } from "react";
-import { z } from "zod";
 
 import { AdminPage } from "../../components/AdminPage";
 import { EditForm, useDraft, useJsonSubmit } from "../../components/form";
@@ -28,6 +27,7 @@ import { ResolutionsSection } from "./components/ResolutionsSection";
 import type { SectionProps } from "./components/section-props";
 import { WindowSection } from "./components/WindowSection";
 import { toPolicyDraft, toPolicyInput } from "./policy-draft";
+import { saveSchema } from "./schema.server";
 
 const text = adminText.policy;
 
@@ -39,9 +39,6 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
   return { page: loadReturnPolicyPage(admin, session.shop) };
 };
-
-// The policy document itself is validated by the policy model, field by field.
-const saveSchema = z.object({ policy: z.unknown() });
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);

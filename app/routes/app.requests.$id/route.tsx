@@ -19,7 +19,7 @@ import { authenticate } from "../../shopify.server";
 import { ContextCard } from "./components/ContextCard";
 import { ShopperCard } from "./components/ShopperCard";
 import type { InboxRequest } from "./request-detail";
-import { requestActionSchema } from "./schema";
+import { requestActionSchema } from "./schema.server";
 
 const text = adminText.requests;
 const detail = text.detail;
