@@ -25,6 +25,11 @@ const schema = z.object({
     .optional(),
   NOTIFY_FROM: z.email().optional(),
   NOTIFY_TO: z.email().optional(),
+  /**
+   * Optional: a name for this server that `/healthz` answers with, so whoever started it can tell it from another
+   * program on the same port (the demo sets a random one on each start). Public: never put a secret here.
+   */
+  INSTANCE_ID: z.string().max(100).optional(),
   /** Only the local emulator sets this: where its App Bridge stand-in is served. */
   APP_BRIDGE_URL: z.url().optional(),
 });

@@ -5,13 +5,17 @@
  * `startDemo()` on free ports and a throwaway database.
  */
 import { spawn, spawnSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { z } from "zod";
+
 import { migrate } from "../scripts/db.mjs";
+import { exitUnlessSupportedNode } from "../scripts/node-version.mjs";
 import { MERCHANT_BROWSER } from "./merchant-browser";
-import { freePort } from "./ports";
+import { freePort, isPortTaken, nextFreePort } from "./ports";
 import { startEmulator, type Emulator } from "./server";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -49,26 +53,71 @@ export function appScopes(): string {
   return match[1]!;
 }
 
-async function waitForHealthy(url: string, app: ReturnType<typeof spawn>, timeoutMs = 30_000) {
+/** Why the demo could not start, in one line the person who started it can act on (no stack trace needed). */
+export class DemoStartError extends Error {
+  override name = "DemoStartError";
+}
+
+/** The two servers the demo starts on fixed ports, and the variable that moves each. */
+const SERVERS = {
+  app: { label: "the app", variable: "PORT" },
+  emulator: { label: "the local Shopify emulator", variable: "EMULATOR_PORT" },
+} as const;
+
+async function portTakenError(server: keyof typeof SERVERS, port: number) {
+  const { label, variable } = SERVERS[server];
+  const suggestion = (await nextFreePort(port)) ?? port + 1;
+  return new DemoStartError(
+    `Port ${port} is already in use (by another program, or a demo still running), so ${label} cannot start there: stop it, or choose another port with ${variable}=${suggestion} npm run demo`,
+  );
+}
+
+async function assertPortFree(server: keyof typeof SERVERS, port: number | undefined) {
+  if (port !== undefined && (await isPortTaken(port))) throw await portTakenError(server, port);
+}
+
+/**
+ * Waits until `/healthz` answers as *this* app: it echoes the instance id the demo gave it, so a server already on
+ * the port (another app, an earlier demo) is never taken for it, and nothing is seeded or opened through it.
+ */
+export async function waitForApp(
+  appUrl: string,
+  instanceId: string,
+  appExitCode: () => number | null,
+  timeoutMs = 30_000,
+): Promise<void> {
+  const url = new URL("/healthz", appUrl);
   const deadline = Date.now() + timeoutMs;
+  let lastAnswer = "no answer";
   while (Date.now() < deadline) {
-    if (app.exitCode !== null) throw new Error(`The app exited with code ${app.exitCode} during start-up`);
+    const exitCode = appExitCode();
+    if (exitCode !== null) throw new Error(`The app exited with code ${exitCode} during start-up`);
+    let response: Response | null = null;
     try {
-      const response = await fetch(url);
-      if (response.ok) return;
+      response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
     } catch {
       // not listening yet
     }
+    if (response) {
+      const body = (await response.json().catch(() => null)) as { instance?: unknown } | null;
+      if (body?.instance !== instanceId) throw await portTakenError("app", Number(new URL(appUrl).port));
+      if (response.ok) return;
+      lastAnswer = `HTTP ${response.status}`;
+    }
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
-  throw new Error(`The app did not answer ${url} within ${timeoutMs / 1000} s`);
+  throw new Error(`The app did not answer ${url} within ${timeoutMs / 1000} s (${lastAnswer})`);
 }
 
 export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
+  // Before anything slow, and before anything could reach a program that is not ours.
+  await assertPortFree("app", options.appPort);
+  await assertPortFree("emulator", options.emulatorPort);
   const appPort = options.appPort ?? (await freePort());
   // localhost for both the app and the emulator keeps them one site, so the framed app may use its storage.
   const appUrl = `http://localhost:${appPort}`;
   const databaseUrl = options.databaseUrl ?? "file:./prisma/dev.sqlite";
+  const instanceId = randomUUID();
 
   await migrate(databaseUrl);
   if (options.build !== false) {
@@ -93,6 +142,11 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     apiSecret: DEMO_API_SECRET,
     scopes: appScopes(),
     stateFile: options.stateFile ?? undefined,
+  }).catch(async (error: NodeJS.ErrnoException) => {
+    // Taken since the check above.
+    if (error.code === "EADDRINUSE" && options.emulatorPort)
+      throw await portTakenError("emulator", options.emulatorPort);
+    throw error;
   });
 
   const app = spawn(
@@ -118,6 +172,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
         DATABASE_URL: databaseUrl,
         APP_BRIDGE_URL: `${emulator.url}/app-bridge.js`,
         SHOPIFY_EMULATOR_URL: emulator.url,
+        INSTANCE_ID: instanceId,
       },
     },
   );
@@ -132,7 +187,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   };
 
   try {
-    await waitForHealthy(`${appUrl}/healthz`, app);
+    await waitForApp(appUrl, instanceId, () => app.exitCode);
     // Shopify opens an app right after its managed install; that first visit exchanges the session token
     // for the shop's offline access token, which the storefront (app proxy) requests then use.
     // (The library turns away requests from bots, so this one says it is the merchant's browser.)
@@ -152,16 +207,30 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   };
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+/** PORT and EMULATOR_PORT as typed: a port number, or unset for the default. */
+function portFromEnv(variable: "PORT" | "EMULATOR_PORT", fallback: number): number {
+  const parsed = z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(65_535)
+    .default(fallback)
+    .safeParse(process.env[variable] || undefined);
+  if (!parsed.success) {
+    throw new DemoStartError(`${variable} must be a port number from 1 to 65535, not "${process.env[variable]}"`);
+  }
+  return parsed.data;
+}
+
+/** `npm run demo`: start, set the shop up as a merchant would have, print where to click. */
+async function main() {
   const started = Date.now();
+  const appPort = portFromEnv("PORT", 3000);
+  const emulatorPort = portFromEnv("EMULATOR_PORT", 4100);
   fs.mkdirSync(path.join(root, ".emulator"), { recursive: true });
-  const demo = await startDemo({
-    appPort: Number(process.env.PORT ?? 3000),
-    emulatorPort: Number(process.env.EMULATOR_PORT ?? 4100),
-    stateFile: path.join(root, ".emulator/state.json"),
-  });
-  // A fresh demo shop comes set up (policy, FAQ in English and French, published), so the storefront shows the
-  // whole portal at once; DEMO_EMPTY=1 starts from a bare install instead, as a new merchant sees it.
+  const demo = await startDemo({ appPort, emulatorPort, stateFile: path.join(root, ".emulator/state.json") });
+  // A demo shop comes set up (policy, FAQ in English and French, published), so the storefront shows the whole
+  // portal at once; DEMO_EMPTY=1 starts from a bare install instead, as a new merchant sees it.
   if (process.env.DEMO_EMPTY !== "1") {
     const { seedDemoHelpCentre } = await import("./demo-content");
     await seedDemoHelpCentre(demo, { apiKey: DEMO_API_KEY, apiSecret: DEMO_API_SECRET }).catch(
@@ -185,4 +254,12 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   };
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  exitUnlessSupportedNode();
+  await main().catch((error: unknown) => {
+    console.error(error instanceof DemoStartError ? `npm run demo: ${error.message}` : error);
+    process.exit(1);
+  });
 }

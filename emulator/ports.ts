@@ -12,3 +12,27 @@ export async function freePort(): Promise<number> {
     });
   });
 }
+
+/**
+ * Whether another program listens on `port` on any local address. Checked on every address at once, because a
+ * server on ::1 alone leaves 127.0.0.1 free while "localhost" may still reach it.
+ */
+export async function isPortTaken(port: number): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.once("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EADDRINUSE") resolve(true);
+      else reject(error);
+    });
+    server.listen(port, () => server.close(() => resolve(false)));
+  });
+}
+
+/** The first port above `port` that nothing listens on, to suggest instead of a taken one. */
+export async function nextFreePort(port: number): Promise<number | null> {
+  for (let candidate = port + 1; candidate <= Math.min(port + 100, 65_535); candidate += 1) {
+    if (!(await isPortTaken(candidate))) return candidate;
+  }
+  return null;
+}

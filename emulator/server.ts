@@ -386,7 +386,13 @@ export async function startEmulator(options: EmulatorOptions) {
         response.end(request.method === "HEAD" ? undefined : reply.body);
       });
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
   const address = server.address();
   baseUrl = `http://localhost:${typeof address === "object" && address ? address.port : options.port}`;
 

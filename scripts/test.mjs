@@ -8,6 +8,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
+import { exitUnlessSupportedNode } from "./node-version.mjs";
+
+exitUnlessSupportedNode();
+
 const bin = (name) => path.join("node_modules", ".bin", name);
 const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), "resolve-test-"));
 const results = [];
