@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { env } from "../env.server";
 import { contactInputSchema, submitContactRequest } from "../features/contact/ContactRequest.server";
 import { storefrontError, storefrontJson } from "../platform/storefront/authenticate-storefront.server";
-import { shopperIp } from "../features/orders/guest-lookup-rate-limit.server";
+import { shopperIp } from "../platform/rate-limits.server";
 import { notifyMerchantLater } from "../features/contact/notify-merchant.server";
 import { findCustomerOrder } from "../features/orders/storefront-orders.server";
 import { parseStorefrontForm } from "../platform/storefront/storefront-input.server";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 
 import { storefrontError, storefrontJson } from "../platform/storefront/authenticate-storefront.server";
-import { shopperIp } from "../features/orders/guest-lookup-rate-limit.server";
+import { shopperIp } from "../platform/rate-limits.server";
 import { guestLookupSchema, lookupGuestOrder } from "../features/orders/guest-order-lookup.server";
 import { parseStorefrontForm } from "../platform/storefront/storefront-input.server";
 import { storefrontRoute } from "../platform/storefront/storefront-route.server";

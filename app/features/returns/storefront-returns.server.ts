@@ -439,7 +439,7 @@ export async function submitReturn(
   let submission = stored.submission;
   if (submission.status === "filed") return { kind: "filed", submission };
 
-  if (!(await claimFiling(shop, submission.id, undefined, now))) {
+  if (!(await claimFiling(shop, submission.id, now))) {
     const settled = await waitWhileFiling(shop, body.idempotencyKey);
     if (settled?.status === "filed") return { kind: "filed", submission: settled };
     if (settled?.status === "failed" && settled.error && settled.error !== "shopify_unavailable") {
