@@ -6,7 +6,7 @@ import { ReturnCreateApproved } from "../../shopify/graphql/ReturnCreateApproved
 import { ReturnRequestCreate } from "../../shopify/graphql/ReturnRequestCreate";
 import type { CurrencyCode } from "../../types/admin.types";
 import { getReturnPolicy, policyHtmlFor, type ReturnPolicy } from "../policy/ReturnPolicy.server";
-import { loadReturnReasons } from "../policy/return-policy-page.server";
+import { loadReturnReasons } from "../../shopify/return-reasons.server";
 import {
   claimFiling,
   findSubmission,
