@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 
+import type { ReturnFiled, ReturnOptions } from "../contracts/storefront-api";
 import { LOCALE_PATTERN } from "../features/policy/ReturnPolicy.server";
 import { storefrontError, storefrontJson } from "../platform/storefront/authenticate-storefront.server";
 import { parseStorefrontForm } from "../platform/storefront/storefront-input.server";
@@ -33,7 +34,7 @@ export const loader = ({ request, params }: LoaderFunctionArgs) =>
     const locale = LOCALE_PATTERN.test(requested) ? requested : "en";
     const options = await getReturnOptions({ admin, shop, customerId, ref: ref.data, locale });
     if (!options) return storefrontError("order_not_found", 404);
-    return storefrontJson(options);
+    return storefrontJson(options satisfies ReturnOptions);
   });
 
 /**
@@ -69,6 +70,6 @@ function answer(result: SubmitReturnResult): Response {
       return storefrontJson({
         submissionId: result.submission.id,
         return: { id: result.submission.shopifyReturnId, status: result.submission.shopifyStatus?.toLowerCase() },
-      });
+      } satisfies ReturnFiled);
   }
 }

@@ -1,4 +1,13 @@
-import type { Fee, Resolution, ReturnPolicy } from "../policy/ReturnPolicy.server";
+import type {
+  FinalSaleRule,
+  IneligibleReason,
+  LineFees,
+  Money,
+  Resolution,
+  ReturnShippingFee,
+  UnavailableUnits,
+} from "../../contracts/storefront-api";
+import type { Fee, ReturnPolicy } from "../policy/ReturnPolicy.server";
 
 /**
  * Which items of an order a shopper may return under the merchant's policy, what it costs them, and whether a
@@ -28,12 +37,6 @@ import type { Fee, Resolution, ReturnPolicy } from "../policy/ReturnPolicy.serve
  */
 
 // ---- The order, as the storefront fetches it from the Admin API ----
-
-/** Shopify's MoneyV2: a decimal string and an ISO 4217 code. */
-export interface Money {
-  amount: string;
-  currencyCode: string;
-}
 
 /** Shopify's MoneyBag: the same price in the shop's and in the shopper's (presentment) currency. */
 export interface MoneyBag {
@@ -83,23 +86,7 @@ export interface EligibilityOrder {
   lines: EligibilityLine[];
 }
 
-// ---- The answer ----
-
-export type FinalSaleRule = "tag" | "product_type" | "collection" | "discount";
-
-/** Why some units of a line cannot be returned, with what the storefront needs to say so. */
-export type UnavailableUnits =
-  | { reason: "gift_card"; quantity: number }
-  /** `match`: the tag, the product type, the collection id, or the line's discount percentage ("40"). */
-  | { reason: "final_sale"; quantity: number; rule: FinalSaleRule; match: string }
-  | { reason: "not_fulfilled"; quantity: number }
-  /** `fulfilledOn`: shop-local date the shipment left. */
-  | { reason: "not_delivered_yet"; quantity: number; fulfilledOn: string }
-  /** `windowEndedOn`: the last day (shop-local `YYYY-MM-DD`) a return could be started. */
-  | { reason: "window_ended"; quantity: number; windowEndedOn: string }
-  | { reason: "already_returned"; quantity: number };
-
-export type IneligibleReason = UnavailableUnits["reason"];
+// ---- The answer (its line reasons, fees and money are the storefront API's) ----
 
 /** Returnable units of one fulfillment of the line. */
 export interface ReturnableUnits {
@@ -109,13 +96,6 @@ export interface ReturnableUnits {
   windowStartedOn: string;
   /** Last shop-local day a return can be started. */
   returnBy: string;
-}
-
-export interface LineFees {
-  /** Charged per returned unit, in the presentment currency. */
-  restockingFeePerUnit: Money;
-  /** The same fee as Shopify's `RestockingFeeInput.percentage` of the unit price. */
-  restockingFeePercentage: number;
 }
 
 interface LineBase {
@@ -143,9 +123,6 @@ export interface IneligibleLine extends LineBase {
 }
 
 export type LineEligibility = EligibleLine | IneligibleLine;
-
-/** How a resolution's return shipping fee is charged, for the storefront to state before the shopper submits. */
-export type ReturnShippingFee = { type: "percentage"; percentage: number } | { type: "fixed"; amount: Money };
 
 export interface OrderEligibility {
   currencyCode: string;

@@ -1,4 +1,5 @@
-import type { Resolution, ReturnPolicy } from "../policy/ReturnPolicy.server";
+import type { ExchangeOption, Money, Resolution } from "../../contracts/storefront-api";
+import type { ReturnPolicy } from "../policy/ReturnPolicy.server";
 import {
   allocateReturnUnits,
   checkReturnEligibility,
@@ -7,7 +8,6 @@ import {
   validateReturnRequest,
   type EligibilityOrder,
   type ManualReviewCause,
-  type Money,
   type ReturnQuote,
   type ReturnRequest,
   type ReturnRequestProblem,
@@ -22,13 +22,6 @@ import {
  */
 
 // ---- What the decision reads ----
-
-/** A variant a line can be exchanged for; a sold-out one is listed (the shopper sees it) but not available. */
-export interface ExchangeOption {
-  variantId: string;
-  title: string;
-  available: boolean;
-}
 
 export interface LineExchange {
   productTitle: string;

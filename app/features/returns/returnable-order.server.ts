@@ -1,11 +1,12 @@
 import type { AdminApiContext } from "@shopify/shopify-app-remix/server";
 
+import type { ExchangeOption } from "../../contracts/storefront-api";
 import { callShopify } from "../../shopify/call-shopify.server";
 import { ExchangeVariants } from "../../shopify/graphql/ExchangeVariants";
 import { ReturnableOrder } from "../../shopify/graphql/ReturnableOrder";
 import { customerGid, findCustomerOrder, type OrderRef } from "../orders/storefront-orders.server";
 import type { EligibilityOrder } from "./check-return-eligibility.server";
-import type { ExchangeOption, LineExchange } from "./decide-return";
+import type { LineExchange } from "./decide-return";
 
 /**
  * One of a signed-in customer's orders as deciding a return reads it from the Admin API, and the variants its

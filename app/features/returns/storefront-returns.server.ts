@@ -1,6 +1,7 @@
 import type { AdminApiContext } from "@shopify/shopify-app-remix/server";
 import { z } from "zod";
 
+import type { ReturnLine, ReturnOptions } from "../../contracts/storefront-api";
 import type { Db } from "../../db-types.server";
 import prisma from "../../db.server";
 import { loadReturnReasons } from "../../shopify/return-reasons.server";
@@ -41,7 +42,7 @@ export async function getReturnOptions(
     now = new Date(),
   }: { admin: AdminApiContext; shop: string; customerId: string; ref: OrderRef; locale: string; now?: Date },
   db: Db = prisma,
-) {
+): Promise<ReturnOptions | null> {
   const data = await loadCustomerOrder(admin, customerId, ref);
   if (!data) return null;
   const { policy } = await getReturnPolicy(shop, db);
@@ -57,7 +58,7 @@ export async function getReturnOptions(
     : new Map<string, LineExchange>();
   return {
     order: { id: data.order.id, name: data.order.name },
-    lines: eligibility.lines.map((line) => {
+    lines: eligibility.lines.map((line): ReturnLine => {
       const source = data.order.lineItems.nodes.find((candidate) => candidate.id === line.lineItemId);
       const base = {
         lineItemId: line.lineItemId,
