@@ -306,7 +306,10 @@ describe("submission keys", () => {
     expect(shown!.context).not.toHaveProperty("submissionKey");
     expect(shown).not.toHaveProperty("submissionKey");
     const source = personalDataSources.find((candidate) => candidate.name === "Contact requests")!;
-    const exported = await source.exportCustomer(SHOP, { id: "42", email: "emma.johnson@example.com" }, [], prisma);
+    const exported = await source.exportCustomer(
+      { shop: SHOP, customer: { id: "42", email: "emma.johnson@example.com" }, orderIds: [] },
+      prisma,
+    );
     expect(exported).toHaveLength(2);
     expect(JSON.stringify(exported)).not.toMatch(/submissionKey|0123456789abcdef/);
   });
@@ -317,11 +320,19 @@ describe("compliance", () => {
     await post(contact());
     await post(contact({ email: "noah.brown@example.com" }));
     const source = personalDataSources.find((candidate) => candidate.name === "Contact requests")!;
-    const exported = await source.exportCustomer(SHOP, { id: "42", email: "EMMA.johnson@example.com" }, [], prisma);
+    const exported = await source.exportCustomer(
+      { shop: SHOP, customer: { id: "42", email: "EMMA.johnson@example.com" }, orderIds: [] },
+      prisma,
+    );
     expect(exported).toHaveLength(1);
     expect(exported[0]).toMatchObject({ message: "My parcel has not arrived.", orderName: "#1001" });
     expect(JSON.stringify(exported)).not.toContain("submissionKey");
-    expect(await source.redactCustomer(SHOP, { id: "42", email: "emma.johnson@example.com" }, [], prisma)).toBe(1);
+    expect(
+      await source.redactCustomer(
+        { shop: SHOP, customer: { id: "42", email: "emma.johnson@example.com" }, orderIds: [] },
+        prisma,
+      ),
+    ).toBe(1);
     expect(await prisma.contactRequest.count({ where: { shop: SHOP } })).toBe(1);
     expect(await source.redactShop(SHOP, prisma)).toBeGreaterThanOrEqual(1);
     expect(await prisma.contactRequest.count({ where: { shop: SHOP } })).toBe(0);

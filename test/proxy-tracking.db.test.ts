@@ -408,8 +408,10 @@ describe("guest lookup rate limits", () => {
     // Registered with the compliance webhooks (the other sources would uninstall this test's shop).
     const rateLimits = personalDataSources.find((source) => source.name === "Order lookup rate limits");
     const redacted = { id: "1", email: " Alex.Kim@example.net" };
-    expect(await rateLimits?.redactCustomer("other.myshopify.com", redacted, [], prisma)).toBe(0);
-    expect(await rateLimits?.redactCustomer(SHOP, redacted, [], prisma)).toBe(1);
+    expect(
+      await rateLimits?.redactCustomer({ shop: "other.myshopify.com", customer: redacted, orderIds: [] }, prisma),
+    ).toBe(0);
+    expect(await rateLimits?.redactCustomer({ shop: SHOP, customer: redacted, orderIds: [] }, prisma)).toBe(1);
     keys.splice(
       keys.findIndex((key) => key.startsWith("guest-lookup-email:")),
       1,

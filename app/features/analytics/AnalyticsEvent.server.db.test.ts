@@ -112,7 +112,9 @@ describe("shop/redact", () => {
     await acceptAnalyticsBatch(OTHER_SHOP, "203.0.113.7", { sessionId: SESSION, events: [{ type: "search" }] });
     const source = personalDataSources.find((candidate) => candidate.name === "Storefront analytics");
     expect(source).toBeDefined();
-    expect(await source!.exportCustomer(SHOP, { id: "1", email: "a@b.c" }, [], prisma)).toEqual([]);
+    expect(
+      await source!.exportCustomer({ shop: SHOP, customer: { id: "1", email: "a@b.c" }, orderIds: [] }, prisma),
+    ).toEqual([]);
     expect(await source!.redactShop(SHOP, prisma)).toBe(2);
     expect(await prisma.analyticsEvent.count({ where: { shop: SHOP } })).toBe(0);
     expect(await prisma.analyticsEvent.count({ where: { shop: OTHER_SHOP } })).toBe(1);

@@ -26,7 +26,10 @@ export const shopRedactPayload = z.object({ shop_domain: z.string() });
 export async function exportCustomerData(shop: string, payload: z.infer<typeof dataRequestPayload>, db: Db) {
   const data: Record<string, unknown[]> = {};
   for (const source of personalDataSources) {
-    data[source.name] = await source.exportCustomer(shop, payload.customer, payload.orders_requested, db);
+    data[source.name] = await source.exportCustomer(
+      { shop, customer: payload.customer, orderIds: payload.orders_requested },
+      db,
+    );
   }
   const exported = {
     customer: payload.customer,
@@ -44,7 +47,7 @@ export async function redactCustomerData(shop: string, payload: z.infer<typeof c
   const redacted: ComplianceCustomer = payload.customer;
   let rows = 0;
   for (const source of personalDataSources) {
-    rows += await source.redactCustomer(shop, redacted, payload.orders_to_redact, db);
+    rows += await source.redactCustomer({ shop, customer: redacted, orderIds: payload.orders_to_redact }, db);
   }
   // Keep only that a redaction happened, not who it was about.
   await db.complianceRequest.create({ data: { shop, topic: "customers/redact" } });

@@ -24,6 +24,13 @@ export interface ComplianceCustomer {
   phone?: string | null;
 }
 
+/** A customer compliance webhook: the shop, the customer, and the orders it names. */
+export interface CustomerRequest {
+  shop: string;
+  customer: ComplianceCustomer;
+  orderIds: string[];
+}
+
 /**
  * One place where Resolve keeps data about a shop or its customers. Every table that holds such data
  * registers a source in `personalDataSources`, so the compliance webhooks export and delete it without
@@ -33,9 +40,9 @@ export interface PersonalDataSource {
   /** Names the section of a data export, in the merchant's words. */
   name: string;
   /** Everything this source holds about the customer (customers/data_request). */
-  exportCustomer(shop: string, customer: ComplianceCustomer, orderIds: string[], db: Db): Promise<unknown[]>;
+  exportCustomer(request: CustomerRequest, db: Db): Promise<unknown[]>;
   /** Deletes or anonymises what it holds about the customer (customers/redact); returns rows affected. */
-  redactCustomer(shop: string, customer: ComplianceCustomer, orderIds: string[], db: Db): Promise<number>;
+  redactCustomer(request: CustomerRequest, db: Db): Promise<number>;
   /** Deletes everything it holds for the shop (shop/redact, 48 hours after uninstall). */
   redactShop(shop: string, db: Db): Promise<number>;
 }
@@ -62,7 +69,7 @@ const webhookReceipts: PersonalDataSource = {
 const complianceRequests: PersonalDataSource = {
   name: "Data requests",
   exportCustomer: async () => [],
-  redactCustomer: async (shop, customer, _orderIds, db) =>
+  redactCustomer: async ({ shop, customer }, db) =>
     (await db.complianceRequest.updateMany({ where: { shop, customerId: customer.id }, data: { export: null } })).count,
   redactShop: async (shop, db) => (await db.complianceRequest.deleteMany({ where: { shop } })).count,
 };
@@ -87,7 +94,7 @@ const faq: PersonalDataSource = {
 const rateLimits: PersonalDataSource = {
   name: "Order lookup rate limits",
   exportCustomer: async () => [],
-  redactCustomer: (shop, customer, _orderIds, db) => deleteCustomerRateLimits(shop, customer.email, db),
+  redactCustomer: ({ shop, customer }, db) => deleteCustomerRateLimits(shop, customer.email, db),
   redactShop: deleteShopRateLimits,
 };
 
@@ -115,8 +122,8 @@ const publishState: PersonalDataSource = {
 /** Returns shoppers submitted from the storefront: their lines, reason, note and resolution preference. */
 const returnSubmissions: PersonalDataSource = {
   name: "Storefront return submissions",
-  exportCustomer: (shop, customer, _orderIds, db) => exportCustomerSubmissions(shop, customer.id, db),
-  redactCustomer: (shop, customer, _orderIds, db) => deleteCustomerSubmissions(shop, customer.id, db),
+  exportCustomer: ({ shop, customer }, db) => exportCustomerSubmissions(shop, customer.id, db),
+  redactCustomer: ({ shop, customer }, db) => deleteCustomerSubmissions(shop, customer.id, db),
   redactShop: deleteShopSubmissions,
 };
 
@@ -130,8 +137,8 @@ const analytics: PersonalDataSource = {
 /** Shoppers' contact requests: name, email, message, order and the help they looked at; found by email or id. */
 const contactRequests: PersonalDataSource = {
   name: "Contact requests",
-  exportCustomer: (shop, customer, _orderIds, db) => exportCustomerContactRequests(shop, customer, db),
-  redactCustomer: (shop, customer, _orderIds, db) => deleteCustomerContactRequests(shop, customer, db),
+  exportCustomer: ({ shop, customer }, db) => exportCustomerContactRequests(shop, customer, db),
+  redactCustomer: ({ shop, customer }, db) => deleteCustomerContactRequests(shop, customer, db),
   redactShop: async (shop, db) =>
     (await deleteShopContactRequests(shop, db)) + (await deleteShopContactRateLimits(shop, db)),
 };

@@ -367,6 +367,6 @@ describe("shop/redact", () => {
     expect(await prisma.faqArticleTranslation.count({ where: { shop: SHOP } })).toBe(0);
     expect(await listCategories(SHOP)).toEqual([]);
     expect(await prisma.faqArticle.count({ where: { shop: OTHER_SHOP } })).toBe(1);
-    expect(await source.exportCustomer(SHOP, { id: "1" }, [], prisma)).toEqual([]);
+    expect(await source.exportCustomer({ shop: SHOP, customer: { id: "1" }, orderIds: [] }, prisma)).toEqual([]);
   });
 });

@@ -186,7 +186,7 @@ describe("personal data", () => {
       request: request({ note: "Too small" }),
     });
     await storeSubmission({ shop: SHOP, idempotencyKey: "b", customerId: "8", request: request() });
-    const exported = await source.exportCustomer(SHOP, { id: "7" }, [], prisma);
+    const exported = await source.exportCustomer({ shop: SHOP, customer: { id: "7" }, orderIds: [] }, prisma);
     expect(exported).toHaveLength(1);
     expect(exported[0]).toMatchObject({ orderId: ORDER, status: "pending", request: { note: "Too small" } });
   });
@@ -195,7 +195,7 @@ describe("personal data", () => {
     await storeSubmission({ shop: SHOP, idempotencyKey: "a", customerId: "7", request: request() });
     await storeSubmission({ shop: SHOP, idempotencyKey: "b", customerId: "8", request: request() });
     await storeSubmission({ shop: OTHER_SHOP, idempotencyKey: "a", customerId: "7", request: request() });
-    expect(await source.redactCustomer(SHOP, { id: "7" }, [], prisma)).toBe(1);
+    expect(await source.redactCustomer({ shop: SHOP, customer: { id: "7" }, orderIds: [] }, prisma)).toBe(1);
     expect(await prisma.returnSubmission.count({ where: { shop: SHOP } })).toBe(1);
     expect(await prisma.returnSubmission.count({ where: { shop: OTHER_SHOP } })).toBe(1);
   });
