@@ -23,6 +23,7 @@ import {
 
 // ---- What the decision reads ----
 
+/** What a line can be exchanged for: the other variants of its product. */
 export interface LineExchange {
   productTitle: string;
   options: ExchangeOption[];
