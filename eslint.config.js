@@ -80,6 +80,42 @@ export default tseslint.config(
     },
   ]),
   {
+    // The storefront API's contract is shared with the block's script: types only, importing nothing.
+    files: ["app/contracts/**/*.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "Program > :not(TSInterfaceDeclaration, TSTypeAliasDeclaration, ExportNamedDeclaration), ExportNamedDeclaration > :not(TSInterfaceDeclaration, TSTypeAliasDeclaration)",
+          message: "app/contracts/ holds types only: the block's script imports them.",
+        },
+      ],
+    },
+  },
+  {
+    // The block's script runs in shoppers' browsers: of the app it may only take the storefront API's types.
+    files: ["storefront/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/app/contracts/*"],
+              allowTypeImports: true,
+              message: "Take the storefront API's types with `import type`: nothing of the app goes in the bundle.",
+            },
+            {
+              group: ["**/app/**", "!**/app/contracts/*"],
+              message: "The block's script must not depend on the app; shared types live in app/contracts/.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["**/*.{js,mjs}"],
     languageOptions: { globals: globals.node },
   },

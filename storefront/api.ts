@@ -1,3 +1,4 @@
+import type { ErrorAnswer } from "../app/contracts/storefront-api";
 import { h } from "./dom";
 import type { Text } from "./text";
 
@@ -10,8 +11,7 @@ export class ApiError extends Error {
   constructor(
     readonly key: string,
     readonly status = 0,
-    /** Field keys of a 400/422 answer, e.g. `{ email: "invalid" }`. */
-    readonly fields: Record<string, string> = {},
+    readonly fields: NonNullable<ErrorAnswer["fields"]> = {},
     readonly retryAfter = 0,
   ) {
     super(key);
@@ -29,7 +29,7 @@ export async function api<T>(base: string, path: string, body?: unknown): Promis
   } catch {
     throw new ApiError("network");
   }
-  const data = await response.json().catch(() => ({}));
+  const data: T & Partial<ErrorAnswer> = await response.json().catch(() => ({}));
   if (!response.ok) {
     throw new ApiError(
       typeof data.error === "string" ? data.error : "server_error",
@@ -38,7 +38,7 @@ export async function api<T>(base: string, path: string, body?: unknown): Promis
       Number(response.headers.get("retry-after")) || 0,
     );
   }
-  return data as T;
+  return data;
 }
 
 /** A random UUID v4 for idempotency keys and the analytics session (storefronts are HTTPS: a secure context). */

@@ -1,3 +1,4 @@
+import type { ContactAnswer } from "../app/contracts/storefront-api";
 import { api, ApiError, errorText, randomId } from "./api";
 import { focusOn, part } from "./dom";
 import type { Journal } from "./journal";
@@ -28,7 +29,7 @@ export function setUpContact(root: HTMLElement, t: Text, base: string, journal: 
     if (!checkFields(form, t)) return;
     submit.disabled = true;
     try {
-      const { reference } = await api<{ reference: string }>(base, "/contact", {
+      const { reference } = await api<ContactAnswer>(base, "/contact", {
         submissionKey,
         ...values,
         orderNumber: values.orderNumber || undefined,

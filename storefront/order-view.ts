@@ -2,7 +2,8 @@
 import { alert, api, loading } from "./api";
 import { focusOn, h, part, replace } from "./dom";
 import type { Journal } from "./journal";
-import { orderButton, orderDetail, type OrderSummary, type OrderTracking } from "./orders";
+import type { OrderAnswer, OrderSummary, OrderTracking } from "../app/contracts/storefront-api";
+import { orderButton, orderDetail } from "./orders";
 import { showReturnForm } from "./returns";
 import type { Text } from "./text";
 
@@ -26,7 +27,10 @@ export function showOrders(context: OrderContext, list: HTMLElement, orders: Ord
           orderButton(root, t, order, async () => {
             replace(target, loading(t));
             try {
-              showOrder(context, await api(base, `/orders/${encodeURIComponent(order.name.replace(/^#/, ""))}`));
+              showOrder(
+                context,
+                await api<OrderAnswer>(base, `/orders/${encodeURIComponent(order.name.replace(/^#/, ""))}`),
+              );
             } catch (error) {
               replace(target, alert(t, error));
             }

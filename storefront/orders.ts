@@ -1,50 +1,7 @@
+import type { OrderSummary, OrderTracking, Shipment } from "../app/contracts/storefront-api";
 import { h, part } from "./dom";
 import { render } from "./templates";
 import type { Text } from "./text";
-
-/** The order shapes of docs/storefront-api.md, as far as the block reads them. */
-export interface Money {
-  amount: string;
-  currencyCode: string;
-}
-export interface OrderSummary {
-  id: string;
-  name: string;
-  processedAt: string;
-  status: string;
-  itemCount: number;
-  total: Money;
-}
-interface Line {
-  id: string;
-  title: string;
-  variantTitle?: string | null;
-  quantity: number;
-  unfulfilledQuantity: number;
-  status: string;
-}
-interface Shipment {
-  name: string;
-  status: string;
-  stage: string;
-  problem: string | null;
-  tracking: { carrier?: string | null; number?: string | null; url?: string | null }[];
-  shippedAt?: string | null;
-  estimatedDeliveryAt?: string | null;
-  deliveredAt?: string | null;
-  timeline: { status: string; happenedAt: string; location?: string | null; message?: string | null }[];
-  lines: { title: string; quantity: number }[];
-}
-export interface OrderTracking {
-  id?: string;
-  name: string;
-  processedAt: string;
-  status: string;
-  total: Money;
-  lines: Line[];
-  moreLines?: boolean;
-  shipments: Shipment[];
-}
 
 export const lineTitle = (line: { title: string; variantTitle?: string | null }) =>
   line.variantTitle ? `${line.title} – ${line.variantTitle}` : line.title;

@@ -4,16 +4,14 @@
  * search the FAQ, track an order, return items and send a message with context. Contract with the app:
  * docs/storefront-api.md. Built into extensions/self-service/assets/portal.js by scripts/build-block-script.mjs.
  */
+import type { LookupAnswer, OrdersAnswer } from "../app/contracts/storefront-api";
 import { alert, api, errorText } from "./api";
 import { checkFields, setUpContact } from "./contact";
 import { focusOn, part, replace } from "./dom";
 import { indexArticle, search, type FaqEntry } from "./faq-search";
 import { Journal } from "./journal";
 import { showOrder, showOrders } from "./order-view";
-import type { OrderSummary, OrderTracking } from "./orders";
 import { loadText, type Text } from "./text";
-
-type LookupAnswer = { order: OrderTracking; signInUrl?: string };
 
 /** One per page, shared by the block and the launcher's copy of it. */
 let journal: Journal | undefined;
@@ -113,10 +111,7 @@ function setUpTracking(
     load.disabled = true;
     replace(target);
     try {
-      const { orders } = await api<{ orders: OrderSummary[] }>(
-        base,
-        `/orders?returnTo=${encodeURIComponent(returnTo)}`,
-      );
+      const { orders } = await api<OrdersAnswer>(base, `/orders?returnTo=${encodeURIComponent(returnTo)}`);
       showOrders(context, part(root, "order-list")!, orders);
     } catch (error) {
       replace(target, alert(t, error));

@@ -1,35 +1,20 @@
+import type {
+  EligibleReturnLine,
+  Resolution,
+  ReturnFiled,
+  ReturnLine,
+  ReturnOptions,
+  UnavailableUnits,
+} from "../app/contracts/storefront-api";
 import { alert, api, errorText, loading, randomId } from "./api";
 import { focusOn, h, part, replace } from "./dom";
 import { render } from "./templates";
 import type { Journal } from "./journal";
-import { lineTitle, type Money } from "./orders";
+import { lineTitle } from "./orders";
 import type { Text } from "./text";
 
-/** `GET /orders/:ref/returns` (docs/storefront-api.md). */
-interface ReturnLine {
-  lineItemId: string;
-  title: string;
-  variantTitle?: string | null;
-  eligible: boolean;
-  returnableQuantity?: number;
-  returnBy?: string;
-  reason?: { reason: string; windowEndedOn?: string; fulfilledOn?: string };
-  fees?: Record<string, { restockingFeePerUnit?: Money; restockingFeePercentage?: number }>;
-  exchangeOptions?: { variantId: string; title: string; available: boolean }[];
-}
-interface ReturnsAnswer {
-  order: { name: string };
-  lines: ReturnLine[];
-  anyReturnable: boolean;
-  resolutions: string[];
-  returnShippingFees?: Record<string, { type: string; amount?: Money; percentage?: number }>;
-  reasons: { id: string; handle: string; noteRequired: boolean }[];
-  policyHtml?: string;
-  returns: { name: string; status: string }[];
-}
-
 interface Pick {
-  line: ReturnLine;
+  line: EligibleReturnLine;
   checkbox: HTMLInputElement;
   quantity: HTMLSelectElement;
 }
@@ -42,8 +27,11 @@ interface Context {
   announce(message: string): void;
 }
 
+/** A line's reason, read for the day it names when it has one (`window_ended`, `not_delivered_yet`). */
+type DatedReason = UnavailableUnits & { windowEndedOn?: string; fulfilledOn?: string };
+
 /** Why a line cannot be returned, in the shopper's words. */
-export function reasonText(t: Text, reason: ReturnLine["reason"]) {
+export function reasonText(t: Text, reason: DatedReason | undefined) {
   if (!reason) return "";
   return t(`reason_${reason.reason}`, { date: t.date(reason.windowEndedOn ?? reason.fulfilledOn) });
 }
@@ -53,9 +41,9 @@ export async function showReturnForm(context: Context, orderRef: string, target:
   const { root, t, base, journal } = context;
   const path = `/orders/${encodeURIComponent(orderRef)}/returns`;
   replace(target, loading(t));
-  let answer: ReturnsAnswer;
+  let answer: ReturnOptions;
   try {
-    answer = await api<ReturnsAnswer>(base, `${path}?locale=${encodeURIComponent(t.locale)}`);
+    answer = await api<ReturnOptions>(base, `${path}?locale=${encodeURIComponent(t.locale)}`);
   } catch (error) {
     replace(target, alert(t, error));
     return;
@@ -101,7 +89,7 @@ export async function showReturnForm(context: Context, orderRef: string, target:
   const submit = form.querySelector("button")!;
   const choose = exchange.options[0]!;
   const resolutions = [...form.querySelectorAll<HTMLInputElement>("[name=resolution]")].filter((input) => {
-    const offered = answer.resolutions.includes(input.value);
+    const offered = (answer.resolutions as string[]).includes(input.value);
     input.parentElement!.hidden = !offered;
     return offered;
   });
@@ -111,7 +99,8 @@ export async function showReturnForm(context: Context, orderRef: string, target:
 
   const selected = () =>
     picks.filter((pick) => pick.checkbox.checked).map((pick) => ({ pick, quantity: Number(pick.quantity.value) }));
-  const resolution = () => resolutions.find((input) => input.checked)?.value ?? "";
+  // The inputs left are the offered resolutions, and one of them is always checked.
+  const resolution = () => (resolutions.find((input) => input.checked)?.value ?? "") as Resolution;
 
   const update = () => {
     note.required = Boolean(answer.reasons.find((entry) => entry.id === reason.value)?.noteRequired);
@@ -158,7 +147,7 @@ export async function showReturnForm(context: Context, orderRef: string, target:
     if (problem) return;
     submit.disabled = true;
     try {
-      const filed = await api<{ return: { status: string } }>(base, path, {
+      const filed = await api<ReturnFiled>(base, path, {
         idempotencyKey,
         lines: chosen.map(({ pick, quantity }) => ({ lineItemId: pick.line.lineItemId, quantity })),
         reasonId: reason.value,
@@ -209,12 +198,7 @@ function lineList(t: Text, lines: ReturnLine[], picks: Pick[]) {
 }
 
 /** Fees the chosen resolution costs for the chosen lines (restocking per unit, return shipping per return). */
-function feeText(
-  t: Text,
-  answer: ReturnsAnswer,
-  resolution: string,
-  chosen: { pick: { line: ReturnLine }; quantity: number }[],
-) {
+function feeText(t: Text, answer: ReturnOptions, resolution: Resolution, chosen: { pick: Pick; quantity: number }[]) {
   let restocking = 0;
   let currencyCode = "";
   for (const { pick, quantity } of chosen) {

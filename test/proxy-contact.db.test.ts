@@ -223,16 +223,21 @@ describe("references", () => {
   it("draws another reference when the first is taken in the shop", async () => {
     const input = contactInputSchema.parse(contact());
     const taken = stored(
-      await storeContactRequest(SHOP, input, { customerId: null, order: null }, prisma, () => "R-AAAAAA"),
+      await storeContactRequest(
+        { shop: SHOP, input, shopper: { customerId: null, order: null }, nextReference: () => "R-AAAAAA" },
+        prisma,
+      ),
     );
     const draws = ["R-AAAAAA", "R-CCCCCC"];
     const next = stored(
       await storeContactRequest(
-        SHOP,
-        contactInputSchema.parse(contact()),
-        { customerId: null, order: null },
+        {
+          shop: SHOP,
+          input: contactInputSchema.parse(contact()),
+          shopper: { customerId: null, order: null },
+          nextReference: () => draws.shift()!,
+        },
         prisma,
-        () => draws.shift()!,
       ),
     );
     expect(taken.reference).toBe("R-AAAAAA");
@@ -242,7 +247,7 @@ describe("references", () => {
 
 describe("submission keys", () => {
   const store = (input: ReturnType<typeof contactInputSchema.parse>) =>
-    storeContactRequest(SHOP, input, { customerId: null, order: null });
+    storeContactRequest({ shop: SHOP, input, shopper: { customerId: null, order: null } });
 
   it("stores one request when the same submission is stored five times at once, without checking first", async () => {
     const input = contactInputSchema.parse(contact());
@@ -268,7 +273,7 @@ describe("submission keys", () => {
     await prisma.contactRequest.deleteMany({ where: { shop: OTHER } });
     const input = contactInputSchema.parse(contact());
     const here = stored(await store(input));
-    const there = stored(await storeContactRequest(OTHER, input, { customerId: null, order: null }));
+    const there = stored(await storeContactRequest({ shop: OTHER, input, shopper: { customerId: null, order: null } }));
     expect([here.created, there.created]).toEqual([true, true]);
     await prisma.contactRequest.deleteMany({ where: { shop: OTHER } });
   });
@@ -301,7 +306,10 @@ describe("submission keys", () => {
     expect(shown!.context).not.toHaveProperty("submissionKey");
     expect(shown).not.toHaveProperty("submissionKey");
     const source = personalDataSources.find((candidate) => candidate.name === "Contact requests")!;
-    const exported = await source.exportCustomer(prisma, SHOP, { id: "42", email: "emma.johnson@example.com" }, []);
+    const exported = await source.exportCustomer(
+      { shop: SHOP, customer: { id: "42", email: "emma.johnson@example.com" }, orderIds: [] },
+      prisma,
+    );
     expect(exported).toHaveLength(2);
     expect(JSON.stringify(exported)).not.toMatch(/submissionKey|0123456789abcdef/);
   });
@@ -312,13 +320,21 @@ describe("compliance", () => {
     await post(contact());
     await post(contact({ email: "noah.brown@example.com" }));
     const source = personalDataSources.find((candidate) => candidate.name === "Contact requests")!;
-    const exported = await source.exportCustomer(prisma, SHOP, { id: "42", email: "EMMA.johnson@example.com" }, []);
+    const exported = await source.exportCustomer(
+      { shop: SHOP, customer: { id: "42", email: "EMMA.johnson@example.com" }, orderIds: [] },
+      prisma,
+    );
     expect(exported).toHaveLength(1);
     expect(exported[0]).toMatchObject({ message: "My parcel has not arrived.", orderName: "#1001" });
     expect(JSON.stringify(exported)).not.toContain("submissionKey");
-    expect(await source.redactCustomer(prisma, SHOP, { id: "42", email: "emma.johnson@example.com" }, [])).toBe(1);
+    expect(
+      await source.redactCustomer(
+        { shop: SHOP, customer: { id: "42", email: "emma.johnson@example.com" }, orderIds: [] },
+        prisma,
+      ),
+    ).toBe(1);
     expect(await prisma.contactRequest.count({ where: { shop: SHOP } })).toBe(1);
-    expect(await source.redactShop(prisma, SHOP)).toBeGreaterThanOrEqual(1);
+    expect(await source.redactShop(SHOP, prisma)).toBeGreaterThanOrEqual(1);
     expect(await prisma.contactRequest.count({ where: { shop: SHOP } })).toBe(0);
   });
 });
@@ -327,7 +343,11 @@ describe("the merchant's inbox", () => {
   const OTHER_SHOP = "proxy-contact-other.myshopify.com";
   const store = async (shop: string, email: string) =>
     stored(
-      await storeContactRequest(shop, contactInputSchema.parse(contact({ email })), { customerId: null, order: null }),
+      await storeContactRequest({
+        shop,
+        input: contactInputSchema.parse(contact({ email })),
+        shopper: { customerId: null, order: null },
+      }),
     );
 
   beforeEach(() => prisma.contactRequest.deleteMany({ where: { shop: OTHER_SHOP } }));

@@ -408,13 +408,15 @@ describe("guest lookup rate limits", () => {
     // Registered with the compliance webhooks (the other sources would uninstall this test's shop).
     const rateLimits = personalDataSources.find((source) => source.name === "Order lookup rate limits");
     const redacted = { id: "1", email: " Alex.Kim@example.net" };
-    expect(await rateLimits?.redactCustomer(prisma, "other.myshopify.com", redacted, [])).toBe(0);
-    expect(await rateLimits?.redactCustomer(prisma, SHOP, redacted, [])).toBe(1);
+    expect(
+      await rateLimits?.redactCustomer({ shop: "other.myshopify.com", customer: redacted, orderIds: [] }, prisma),
+    ).toBe(0);
+    expect(await rateLimits?.redactCustomer({ shop: SHOP, customer: redacted, orderIds: [] }, prisma)).toBe(1);
     keys.splice(
       keys.findIndex((key) => key.startsWith("guest-lookup-email:")),
       1,
     );
-    expect(await rateLimits?.redactShop(prisma, SHOP)).toBe(keys.length);
+    expect(await rateLimits?.redactShop(SHOP, prisma)).toBe(keys.length);
     expect((await prisma.rateLimiterFlexible.findMany()).map((row) => row.key)).toEqual([
       "guest-lookup-ip:other.myshopify.com:x",
     ]);

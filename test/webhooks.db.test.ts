@@ -59,8 +59,8 @@ async function seedShop(domain: string) {
 
 beforeEach(async () => {
   for (const source of personalDataSources) {
-    await source.redactShop(prisma, SHOP);
-    await source.redactShop(prisma, OTHER_SHOP);
+    await source.redactShop(SHOP, prisma);
+    await source.redactShop(OTHER_SHOP, prisma);
   }
   await seedShop(SHOP);
   await seedShop(OTHER_SHOP);

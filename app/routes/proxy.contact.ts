@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 
+import type { ContactAnswer } from "../contracts/storefront-api";
 import { env } from "../env.server";
 import { contactInputSchema, submitContactRequest } from "../features/contact/ContactRequest.server";
 import { storefrontError, storefrontJson } from "../platform/storefront/authenticate-storefront.server";
-import { shopperIp } from "../features/orders/guest-lookup-rate-limit.server";
+import { shopperIp } from "../platform/rate-limits.server";
 import { notifyMerchantLater } from "../features/contact/notify-merchant.server";
 import { findCustomerOrder } from "../features/orders/storefront-orders.server";
 import { parseStorefrontForm } from "../platform/storefront/storefront-input.server";
@@ -42,7 +43,7 @@ export const action = ({ request }: ActionFunctionArgs) =>
         if (result.created) {
           notifyMerchantLater(result.id, { smtpUrl: env.SMTP_URL, from: env.NOTIFY_FROM, to: env.NOTIFY_TO });
         }
-        return storefrontJson({ reference: result.reference }, 201);
+        return storefrontJson({ reference: result.reference } satisfies ContactAnswer, 201);
     }
   });
 

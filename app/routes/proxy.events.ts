@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 
+import type { EventsAnswer } from "../contracts/storefront-api";
 import { acceptAnalyticsBatch, analyticsBatchSchema } from "../features/analytics/AnalyticsEvent.server";
 import { storefrontError, storefrontJson } from "../platform/storefront/authenticate-storefront.server";
-import { shopperIp } from "../features/orders/guest-lookup-rate-limit.server";
+import { shopperIp } from "../platform/rate-limits.server";
 import { parseStorefrontForm } from "../platform/storefront/storefront-input.server";
 import { storefrontRoute } from "../platform/storefront/storefront-route.server";
 
@@ -19,7 +20,7 @@ export const action = ({ request }: ActionFunctionArgs) =>
     if (result.outcome === "rate_limited") {
       return storefrontError("rate_limited", 429, { "Retry-After": String(result.retryAfterSeconds) });
     }
-    return storefrontJson({ stored: result.count }, 202);
+    return storefrontJson({ stored: result.count } satisfies EventsAnswer, 202);
   });
 
 export const loader = ({ request }: LoaderFunctionArgs) =>

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 
+import type { LookupAnswer } from "../contracts/storefront-api";
 import { storefrontError, storefrontJson } from "../platform/storefront/authenticate-storefront.server";
-import { shopperIp } from "../features/orders/guest-lookup-rate-limit.server";
+import { shopperIp } from "../platform/rate-limits.server";
 import { guestLookupSchema, lookupGuestOrder } from "../features/orders/guest-order-lookup.server";
 import { parseStorefrontForm } from "../platform/storefront/storefront-input.server";
 import { storefrontRoute } from "../platform/storefront/storefront-route.server";
@@ -30,7 +31,11 @@ export const action = ({ request }: ActionFunctionArgs) =>
         return storefrontError("order_not_found", 404);
       case "found": {
         const { order, returnsRequireSignIn, signInUrl } = result;
-        return storefrontJson({ order, returnsRequireSignIn, ...(signInUrl ? { signInUrl } : {}) });
+        return storefrontJson({
+          order,
+          returnsRequireSignIn,
+          ...(signInUrl ? { signInUrl } : {}),
+        } satisfies LookupAnswer);
       }
     }
   });

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 
+import type { OrderAnswer } from "../contracts/storefront-api";
 import { storefrontError, storefrontJson } from "../platform/storefront/authenticate-storefront.server";
 import { findCustomerOrder, orderRefSchema } from "../features/orders/storefront-orders.server";
 import { storefrontRoute } from "../platform/storefront/storefront-route.server";
@@ -15,7 +16,7 @@ export const loader = ({ request, params }: LoaderFunctionArgs) =>
     if (!ref.success) return storefrontError("order_not_found", 404);
     const order = await findCustomerOrder(admin, customerId, ref.data);
     if (!order) return storefrontError("order_not_found", 404);
-    return storefrontJson({ order, returnsRequireSignIn: false });
+    return storefrontJson({ order, returnsRequireSignIn: false } satisfies OrderAnswer);
   });
 
 export const action = ({ request }: ActionFunctionArgs) =>

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 
+import type { OrdersAnswer } from "../contracts/storefront-api";
 import { storefrontError, storefrontJson } from "../platform/storefront/authenticate-storefront.server";
 import { listCustomerOrders } from "../features/orders/storefront-orders.server";
 import { signInUrl } from "../platform/storefront/storefront-sign-in.server";
@@ -18,7 +19,7 @@ export const loader = ({ request }: LoaderFunctionArgs) =>
         },
         401,
       );
-    return storefrontJson(await listCustomerOrders(admin, customerId));
+    return storefrontJson((await listCustomerOrders(admin, customerId)) satisfies OrdersAnswer);
   });
 
 export const action = ({ request }: ActionFunctionArgs) =>

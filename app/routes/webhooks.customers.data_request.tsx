@@ -4,4 +4,4 @@ import { dataRequestPayload, exportCustomerData } from "../features/compliance/h
 import { receiveWebhook } from "../features/webhooks/receive-webhook.server";
 
 export const action = async ({ request }: ActionFunctionArgs) =>
-  receiveWebhook(request, dataRequestPayload, ({ db, shop, payload }) => exportCustomerData(db, shop, payload));
+  receiveWebhook(request, dataRequestPayload, ({ db, shop, payload }) => exportCustomerData(shop, payload, db));

@@ -4,4 +4,4 @@ import { customerRedactPayload, redactCustomerData } from "../features/complianc
 import { receiveWebhook } from "../features/webhooks/receive-webhook.server";
 
 export const action = async ({ request }: ActionFunctionArgs) =>
-  receiveWebhook(request, customerRedactPayload, ({ db, shop, payload }) => redactCustomerData(db, shop, payload));
+  receiveWebhook(request, customerRedactPayload, ({ db, shop, payload }) => redactCustomerData(shop, payload, db));

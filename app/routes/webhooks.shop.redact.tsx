@@ -4,4 +4,4 @@ import { redactShopData, shopRedactPayload } from "../features/compliance/handle
 import { receiveWebhook } from "../features/webhooks/receive-webhook.server";
 
 export const action = async ({ request }: ActionFunctionArgs) =>
-  receiveWebhook(request, shopRedactPayload, ({ db, shop }) => redactShopData(db, shop));
+  receiveWebhook(request, shopRedactPayload, ({ db, shop }) => redactShopData(shop, db));

@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 
 import prisma from "../../db.server";
+import { ShopIpRateLimit } from "../../platform/rate-limits.server";
 import { personalDataSources } from "../compliance/personal-data.server";
 import {
-  ShopIpRateLimit,
+  ANALYTICS_RATE_PREFIX,
   acceptAnalyticsBatch,
   analyticsBatchSchema,
   configureAnalyticsLimit,
@@ -92,7 +93,10 @@ describe("acceptAnalyticsBatch", () => {
   });
 
   it("keeps only a hash of the IP in the counter", async () => {
-    await new ShopIpRateLimit().consume(SHOP, "198.51.100.23");
+    await new ShopIpRateLimit({ prefix: ANALYTICS_RATE_PREFIX, ...DEFAULT_ANALYTICS_LIMIT }).consume(
+      SHOP,
+      "198.51.100.23",
+    );
     const keys = (await prisma.rateLimiterFlexible.findMany({ where: { key: { startsWith: "analytics-ip:" } } })).map(
       (row) => row.key,
     );
@@ -108,8 +112,10 @@ describe("shop/redact", () => {
     await acceptAnalyticsBatch(OTHER_SHOP, "203.0.113.7", { sessionId: SESSION, events: [{ type: "search" }] });
     const source = personalDataSources.find((candidate) => candidate.name === "Storefront analytics");
     expect(source).toBeDefined();
-    expect(await source!.exportCustomer(prisma, SHOP, { id: "1", email: "a@b.c" }, [])).toEqual([]);
-    expect(await source!.redactShop(prisma, SHOP)).toBe(2);
+    expect(
+      await source!.exportCustomer({ shop: SHOP, customer: { id: "1", email: "a@b.c" }, orderIds: [] }, prisma),
+    ).toEqual([]);
+    expect(await source!.redactShop(SHOP, prisma)).toBe(2);
     expect(await prisma.analyticsEvent.count({ where: { shop: SHOP } })).toBe(0);
     expect(await prisma.analyticsEvent.count({ where: { shop: OTHER_SHOP } })).toBe(1);
     expect(

@@ -1,12 +1,8 @@
-import { createHmac } from "node:crypto";
-
-import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { z } from "zod";
 
 import type { Db } from "../../db-types.server";
 import prisma from "../../db.server";
-import { isUniqueViolation } from "../../db-types.server";
-import { env } from "../../env.server";
+import { deleteShopCounters, ShopIpRateLimit, type Limit } from "../../platform/rate-limits.server";
 
 /**
  * Privacy-safe storefront analytics: what shoppers search, which articles they open and find helpful, how often
@@ -101,63 +97,22 @@ export async function recordAnalyticsEvents(shop: string, batch: AnalyticsBatch,
   return count;
 }
 
-export async function deleteShopAnalytics(db: Db, shop: string): Promise<number> {
-  const events = await db.analyticsEvent.deleteMany({ where: { shop } });
-  const counters = await db.rateLimiterFlexible.deleteMany({
-    where: { key: { startsWith: `${RATE_PREFIX}:${shop}:` } },
-  });
-  return events.count + counters.count;
-}
+/** Counters of analytics batches per shop and visitor IP (a keyed hash of it). */
+export const ANALYTICS_RATE_PREFIX = "analytics-ip";
 
-const RATE_PREFIX = "analytics-ip";
+export async function deleteShopAnalytics(shop: string, db: Db): Promise<number> {
+  const events = await db.analyticsEvent.deleteMany({ where: { shop } });
+  return events.count + (await deleteShopCounters([ANALYTICS_RATE_PREFIX], shop, db));
+}
 
 /** Batches one visitor (shop + IP) may send: generous for a real session, a wall for a flood. */
-export const DEFAULT_ANALYTICS_LIMIT = { points: 60, durationSeconds: 60 };
-
-/**
- * Per shop and IP (a keyed hash, never the address itself); counters shared by every app server. Also used by
- * contact requests under their own prefix.
- */
-export class ShopIpRateLimit {
-  private readonly limiter: RateLimiterPrisma;
-
-  constructor(
-    limit = DEFAULT_ANALYTICS_LIMIT,
-    db: Db = prisma,
-    private readonly prefix = RATE_PREFIX,
-  ) {
-    this.limiter = new RateLimiterPrisma({
-      storeClient: db,
-      keyPrefix: prefix,
-      points: limit.points,
-      duration: limit.durationSeconds,
-    });
-  }
-
-  /** Seconds to wait when the limit is reached, or 0 when the batch is allowed. */
-  async consume(shop: string, ip: string): Promise<number> {
-    const key = `${shop}:${createHmac("sha256", env.SHOPIFY_API_SECRET).update(`${this.prefix}:ip:${ip}`).digest("hex").slice(0, 32)}`;
-    try {
-      try {
-        await this.limiter.consume(key, 1);
-      } catch (error) {
-        // Two first batches at once can race on creating the counter row; the row exists on the second try.
-        if (!isUniqueViolation(error)) throw error;
-        await this.limiter.consume(key, 1);
-      }
-      return 0;
-    } catch (refusal) {
-      if (refusal instanceof RateLimiterRes) return Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
-      throw refusal;
-    }
-  }
-}
+export const DEFAULT_ANALYTICS_LIMIT: Limit = { points: 60, durationSeconds: 60 };
 
 let limit = DEFAULT_ANALYTICS_LIMIT;
 let rateLimit: ShopIpRateLimit | undefined;
 
 /** For tests (a small limit) and operators; the default suits production. */
-export function configureAnalyticsLimit(next: typeof DEFAULT_ANALYTICS_LIMIT) {
+export function configureAnalyticsLimit(next: Limit) {
   limit = next;
   rateLimit = undefined;
 }
@@ -167,7 +122,7 @@ export type AnalyticsResult =
 
 /** One batch from the storefront: counted against the visitor's limit, then stored scrubbed. */
 export async function acceptAnalyticsBatch(shop: string, ip: string, batch: AnalyticsBatch): Promise<AnalyticsResult> {
-  rateLimit ??= new ShopIpRateLimit(limit);
+  rateLimit ??= new ShopIpRateLimit({ prefix: ANALYTICS_RATE_PREFIX, ...limit });
   const retryAfterSeconds = await rateLimit.consume(shop, ip);
   if (retryAfterSeconds > 0) return { outcome: "rate_limited", retryAfterSeconds };
   return { outcome: "stored", count: await recordAnalyticsEvents(shop, batch) };

@@ -27,7 +27,7 @@ const HELPED = new Set(["article_open", "tracking_view", "return_started", "sear
 const SEARCHES_READ = 2000;
 const TOP = 5;
 
-export async function getPortalMetrics(shop: string, days: number, db: Db = prisma, now = new Date()) {
+export async function getPortalMetrics(shop: string, days: number, now = new Date(), db: Db = prisma) {
   const since = new Date(now.getTime() - days * 86_400_000);
   const window = { shop, createdAt: { gte: since } };
   // Stored as compact JSON (AnalyticsEvent.server.ts), so the answer is a fixed substring of `data`.

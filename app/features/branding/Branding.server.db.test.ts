@@ -205,7 +205,7 @@ describe("stored branding", () => {
     await saveBranding(OTHER_SHOP, DEFAULT_BRANDING);
     const source = personalDataSources.find((candidate) => candidate.name === "Branding");
     expect(source).toBeDefined();
-    expect(await source!.redactShop(prisma, SHOP)).toBe(1);
+    expect(await source!.redactShop(SHOP, prisma)).toBe(1);
     expect(await isBrandingSaved(SHOP)).toBe(false);
     expect(await isBrandingSaved(OTHER_SHOP)).toBe(true);
   });

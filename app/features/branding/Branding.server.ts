@@ -252,6 +252,6 @@ export async function isBrandingSaved(shop: string, db: Db = prisma): Promise<bo
   return (await db.branding.count({ where: { shop } })) > 0;
 }
 
-export async function deleteShopBranding(db: Db, shop: string): Promise<number> {
+export async function deleteShopBranding(shop: string, db: Db): Promise<number> {
   return (await db.branding.deleteMany({ where: { shop } })).count;
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import type { Db } from "../../db-types.server";
-import { personalDataSources, type ComplianceCustomer, type PersonalDataSource } from "./personal-data.server";
+import { personalDataSources, type ComplianceCustomer } from "./personal-data.server";
 
 const id = z.union([z.string(), z.number()]).transform(String);
 const customer = z.object({ id, email: z.string().nullish(), phone: z.string().nullish() });
@@ -23,15 +23,13 @@ export const shopRedactPayload = z.object({ shop_domain: z.string() });
  * customers/data_request: gathers what every source holds about the customer into one export the
  * merchant can hand over, and records the request.
  */
-export async function exportCustomerData(
-  db: Db,
-  shop: string,
-  payload: z.infer<typeof dataRequestPayload>,
-  sources: PersonalDataSource[] = personalDataSources,
-) {
+export async function exportCustomerData(shop: string, payload: z.infer<typeof dataRequestPayload>, db: Db) {
   const data: Record<string, unknown[]> = {};
-  for (const source of sources) {
-    data[source.name] = await source.exportCustomer(db, shop, payload.customer, payload.orders_requested);
+  for (const source of personalDataSources) {
+    data[source.name] = await source.exportCustomer(
+      { shop, customer: payload.customer, orderIds: payload.orders_requested },
+      db,
+    );
   }
   const exported = {
     customer: payload.customer,
@@ -45,23 +43,20 @@ export async function exportCustomerData(
 }
 
 /** customers/redact: every source deletes what it holds about the customer. */
-export async function redactCustomerData(
-  db: Db,
-  shop: string,
-  payload: z.infer<typeof customerRedactPayload>,
-  sources: PersonalDataSource[] = personalDataSources,
-) {
+export async function redactCustomerData(shop: string, payload: z.infer<typeof customerRedactPayload>, db: Db) {
   const redacted: ComplianceCustomer = payload.customer;
   let rows = 0;
-  for (const source of sources) rows += await source.redactCustomer(db, shop, redacted, payload.orders_to_redact);
+  for (const source of personalDataSources) {
+    rows += await source.redactCustomer({ shop, customer: redacted, orderIds: payload.orders_to_redact }, db);
+  }
   // Keep only that a redaction happened, not who it was about.
   await db.complianceRequest.create({ data: { shop, topic: "customers/redact" } });
   return rows;
 }
 
 /** shop/redact: every source deletes everything it holds for the shop. */
-export async function redactShopData(db: Db, shop: string, sources: PersonalDataSource[] = personalDataSources) {
+export async function redactShopData(shop: string, db: Db) {
   let rows = 0;
-  for (const source of sources) rows += await source.redactShop(db, shop);
+  for (const source of personalDataSources) rows += await source.redactShop(shop, db);
   return rows;
 }

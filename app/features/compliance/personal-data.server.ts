@@ -24,6 +24,13 @@ export interface ComplianceCustomer {
   phone?: string | null;
 }
 
+/** A customer compliance webhook: the shop, the customer, and the orders it names. */
+export interface CustomerRequest {
+  shop: string;
+  customer: ComplianceCustomer;
+  orderIds: string[];
+}
+
 /**
  * One place where Resolve keeps data about a shop or its customers. Every table that holds such data
  * registers a source in `personalDataSources`, so the compliance webhooks export and delete it without
@@ -33,11 +40,11 @@ export interface PersonalDataSource {
   /** Names the section of a data export, in the merchant's words. */
   name: string;
   /** Everything this source holds about the customer (customers/data_request). */
-  exportCustomer(db: Db, shop: string, customer: ComplianceCustomer, orderIds: string[]): Promise<unknown[]>;
+  exportCustomer(request: CustomerRequest, db: Db): Promise<unknown[]>;
   /** Deletes or anonymises what it holds about the customer (customers/redact); returns rows affected. */
-  redactCustomer(db: Db, shop: string, customer: ComplianceCustomer, orderIds: string[]): Promise<number>;
+  redactCustomer(request: CustomerRequest, db: Db): Promise<number>;
   /** Deletes everything it holds for the shop (shop/redact, 48 hours after uninstall). */
-  redactShop(db: Db, shop: string): Promise<number>;
+  redactShop(shop: string, db: Db): Promise<number>;
 }
 
 const noCustomerData = {
@@ -49,28 +56,28 @@ const noCustomerData = {
 const sessions: PersonalDataSource = {
   name: "Admin sessions",
   ...noCustomerData,
-  redactShop: async (db, shop) => (await db.session.deleteMany({ where: { shop } })).count,
+  redactShop: async (shop, db) => (await db.session.deleteMany({ where: { shop } })).count,
 };
 
 const webhookReceipts: PersonalDataSource = {
   name: "Webhook receipts",
   ...noCustomerData,
-  redactShop: async (db, shop) => (await db.webhookReceipt.deleteMany({ where: { shop } })).count,
+  redactShop: async (shop, db) => (await db.webhookReceipt.deleteMany({ where: { shop } })).count,
 };
 
 /** Data exports prepared for the merchant hold the customer's data themselves. */
 const complianceRequests: PersonalDataSource = {
   name: "Data requests",
   exportCustomer: async () => [],
-  redactCustomer: async (db, shop, customer) =>
+  redactCustomer: async ({ shop, customer }, db) =>
     (await db.complianceRequest.updateMany({ where: { shop, customerId: customer.id }, data: { export: null } })).count,
-  redactShop: async (db, shop) => (await db.complianceRequest.deleteMany({ where: { shop } })).count,
+  redactShop: async (shop, db) => (await db.complianceRequest.deleteMany({ where: { shop } })).count,
 };
 
 const shops: PersonalDataSource = {
   name: "Shop",
   ...noCustomerData,
-  redactShop: async (db, shop) => (await db.shop.deleteMany({ where: { domain: shop } })).count,
+  redactShop: async (shop, db) => (await db.shop.deleteMany({ where: { domain: shop } })).count,
 };
 
 /** The merchant's FAQ (categories, articles, translations): shop content, no shopper data. */
@@ -87,7 +94,7 @@ const faq: PersonalDataSource = {
 const rateLimits: PersonalDataSource = {
   name: "Order lookup rate limits",
   exportCustomer: async () => [],
-  redactCustomer: (db, shop, customer) => deleteCustomerRateLimits(db, shop, customer.email),
+  redactCustomer: ({ shop, customer }, db) => deleteCustomerRateLimits(shop, customer.email, db),
   redactShop: deleteShopRateLimits,
 };
 
@@ -115,8 +122,8 @@ const publishState: PersonalDataSource = {
 /** Returns shoppers submitted from the storefront: their lines, reason, note and resolution preference. */
 const returnSubmissions: PersonalDataSource = {
   name: "Storefront return submissions",
-  exportCustomer: (db, shop, customer) => exportCustomerSubmissions(db, shop, customer.id),
-  redactCustomer: (db, shop, customer) => deleteCustomerSubmissions(db, shop, customer.id),
+  exportCustomer: ({ shop, customer }, db) => exportCustomerSubmissions(shop, customer.id, db),
+  redactCustomer: ({ shop, customer }, db) => deleteCustomerSubmissions(shop, customer.id, db),
   redactShop: deleteShopSubmissions,
 };
 
@@ -130,10 +137,10 @@ const analytics: PersonalDataSource = {
 /** Shoppers' contact requests: name, email, message, order and the help they looked at; found by email or id. */
 const contactRequests: PersonalDataSource = {
   name: "Contact requests",
-  exportCustomer: (db, shop, customer) => exportCustomerContactRequests(db, shop, customer),
-  redactCustomer: (db, shop, customer) => deleteCustomerContactRequests(db, shop, customer),
-  redactShop: async (db, shop) =>
-    (await deleteShopContactRequests(db, shop)) + (await deleteShopContactRateLimits(db, shop)),
+  exportCustomer: ({ shop, customer }, db) => exportCustomerContactRequests(shop, customer, db),
+  redactCustomer: ({ shop, customer }, db) => deleteCustomerContactRequests(shop, customer, db),
+  redactShop: async (shop, db) =>
+    (await deleteShopContactRequests(shop, db)) + (await deleteShopContactRateLimits(shop, db)),
 };
 
 // Order matters for shop/redact only in that the shop row goes last.

@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Db } from "../../db-types.server";
 import prisma from "../../db.server";
 import { isUniqueViolation } from "../../db-types.server";
-import { ShopIpRateLimit } from "../analytics/AnalyticsEvent.server";
+import { deleteShopCounters, ShopIpRateLimit, type Limit } from "../../platform/rate-limits.server";
 
 /**
  * A shopper's "contact us" message with the context the block gathered before it (what they searched, which
@@ -90,11 +90,19 @@ export type StoreResult =
  * someone else's reference.
  */
 export async function storeContactRequest(
-  shop: string,
-  input: ContactInput,
-  shopper: { customerId: string | null; order: ContactOrder },
+  {
+    shop,
+    input,
+    shopper,
+    nextReference = generateReference,
+  }: {
+    shop: string;
+    input: ContactInput;
+    shopper: { customerId: string | null; order: ContactOrder };
+    /** Draws a reference; tests pass a fixed one to make two requests collide. */
+    nextReference?: () => string;
+  },
   db: Db = prisma,
-  nextReference: () => string = generateReference,
 ): Promise<StoreResult> {
   const submissionKey = keyHash(input.submissionKey);
   const email = input.email.toLowerCase();
@@ -121,7 +129,7 @@ export async function storeContactRequest(
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       // A retry of this submission got there first (the unique index waited for it to commit): answer it.
-      const earlier = await findSubmission(db, shop, submissionKey, email);
+      const earlier = await findSubmission(shop, submissionKey, email, db);
       if (earlier) return earlier;
       // Otherwise the reference is already taken in this shop (about one in 240 million per pair): draw another.
       if (attempt >= 4) throw error;
@@ -134,7 +142,7 @@ function keyHash(key: string) {
   return createHash("sha256").update(key).digest("hex").slice(0, 32);
 }
 
-async function findSubmission(db: Db, shop: string, submissionKey: string, email: string): Promise<StoreResult | null> {
+async function findSubmission(shop: string, submissionKey: string, email: string, db: Db): Promise<StoreResult | null> {
   const row = await db.contactRequest.findUnique({
     where: { shop_submissionKey: { shop, submissionKey } },
     select: { id: true, reference: true, email: true },
@@ -144,7 +152,7 @@ async function findSubmission(db: Db, shop: string, submissionKey: string, email
   return { outcome: "stored", id: row.id, reference: row.reference, created: false };
 }
 
-export async function deleteShopContactRequests(db: Db, shop: string): Promise<number> {
+export async function deleteShopContactRequests(shop: string, db: Db): Promise<number> {
   return (await db.contactRequest.deleteMany({ where: { shop } })).count;
 }
 
@@ -155,9 +163,9 @@ function customerWhere(shop: string, customer: { id: string; email?: string | nu
 }
 
 export async function exportCustomerContactRequests(
-  db: Db,
   shop: string,
   customer: { id: string; email?: string | null },
+  db: Db,
 ) {
   const rows = await db.contactRequest.findMany({
     where: customerWhere(shop, customer),
@@ -177,9 +185,9 @@ export async function exportCustomerContactRequests(
 }
 
 export async function deleteCustomerContactRequests(
-  db: Db,
   shop: string,
   customer: { id: string; email?: string | null },
+  db: Db,
 ) {
   return (await db.contactRequest.deleteMany({ where: customerWhere(shop, customer) })).count;
 }
@@ -190,20 +198,18 @@ function withoutKey({ submissionKey: _key, ...context }: StoredContext) {
 }
 
 /** Contact requests one visitor (shop + IP) may send: plenty for a person, a wall for a script. */
-export const DEFAULT_CONTACT_LIMIT = { points: 5, durationSeconds: 10 * 60 };
+export const DEFAULT_CONTACT_LIMIT: Limit = { points: 5, durationSeconds: 10 * 60 };
 export const CONTACT_RATE_PREFIX = "contact-ip";
 
-export async function deleteShopContactRateLimits(db: Db, shop: string): Promise<number> {
-  return (
-    await db.rateLimiterFlexible.deleteMany({ where: { key: { startsWith: `${CONTACT_RATE_PREFIX}:${shop}:` } } })
-  ).count;
+export async function deleteShopContactRateLimits(shop: string, db: Db): Promise<number> {
+  return deleteShopCounters([CONTACT_RATE_PREFIX], shop, db);
 }
 
 let contactLimit = DEFAULT_CONTACT_LIMIT;
 let contactRateLimit: ShopIpRateLimit | undefined;
 
 /** For tests (a small limit) and operators; the default suits production. */
-export function configureContactLimit(next: typeof DEFAULT_CONTACT_LIMIT) {
+export function configureContactLimit(next: Limit) {
   contactLimit = next;
   contactRateLimit = undefined;
 }
@@ -225,10 +231,10 @@ export async function submitContactRequest(request: {
   findOrder: (customerId: string, orderNumber: string) => Promise<{ id: string; name: string } | null>;
 }): Promise<ContactResult> {
   const { shop, input, customerId } = request;
-  const replay = () => findSubmission(prisma, shop, keyHash(input.submissionKey), input.email.toLowerCase());
+  const replay = () => findSubmission(shop, keyHash(input.submissionKey), input.email.toLowerCase(), prisma);
   const earlier = await replay();
   if (earlier) return earlier;
-  contactRateLimit ??= new ShopIpRateLimit(contactLimit, prisma, CONTACT_RATE_PREFIX);
+  contactRateLimit ??= new ShopIpRateLimit({ prefix: CONTACT_RATE_PREFIX, ...contactLimit });
   const retryAfterSeconds = await contactRateLimit.consume(shop, request.ip);
   if (retryAfterSeconds > 0) return (await replay()) ?? { outcome: "rate_limited", retryAfterSeconds };
   let order: ContactOrder = null;
@@ -242,7 +248,7 @@ export async function submitContactRequest(request: {
       order = { verified: false, name: `#${typed}` };
     }
   }
-  return storeContactRequest(shop, input, { customerId, order });
+  return storeContactRequest({ shop, input, shopper: { customerId, order } });
 }
 
 /** Whether the merchant was emailed about a request: kept with the request, shown in the inbox. */

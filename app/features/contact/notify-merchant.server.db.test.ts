@@ -21,9 +21,10 @@ async function stored(message = "Where is my parcel? <script>alert(1)</script>")
     email: "emma.johnson@example.com",
     message,
   });
-  const result = await storeContactRequest(SHOP, input, {
-    customerId: null,
-    order: { verified: false, name: "#1001" },
+  const result = await storeContactRequest({
+    shop: SHOP,
+    input,
+    shopper: { customerId: null, order: { verified: false, name: "#1001" } },
   });
   if (result.outcome !== "stored") throw new Error(result.outcome);
   return result;

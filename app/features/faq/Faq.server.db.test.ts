@@ -363,10 +363,10 @@ describe("shop/redact", () => {
     await create(SHOP, article("Mine"));
     await create(OTHER_SHOP, article("Theirs"));
     const source = personalDataSources.find((candidate) => candidate.name === "FAQ")!;
-    expect(await source.redactShop(prisma, SHOP)).toBe(3);
+    expect(await source.redactShop(SHOP, prisma)).toBe(3);
     expect(await prisma.faqArticleTranslation.count({ where: { shop: SHOP } })).toBe(0);
     expect(await listCategories(SHOP)).toEqual([]);
     expect(await prisma.faqArticle.count({ where: { shop: OTHER_SHOP } })).toBe(1);
-    expect(await source.exportCustomer(prisma, SHOP, { id: "1" }, [])).toEqual([]);
+    expect(await source.exportCustomer({ shop: SHOP, customer: { id: "1" }, orderIds: [] }, prisma)).toEqual([]);
   });
 });

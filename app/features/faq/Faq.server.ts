@@ -55,11 +55,11 @@ export function handleFromText(text: string): string {
   return handle || "article";
 }
 
-async function availableHandle(db: Db, shop: string, base: string, exceptId?: string): Promise<string> {
+async function availableHandle(shop: string, base: string, db: Db): Promise<string> {
   const taken = new Set(
     (
       await db.faqArticle.findMany({
-        where: { shop, handle: { startsWith: base }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+        where: { shop, handle: { startsWith: base } },
         select: { handle: true },
       })
     ).map((article) => article.handle),
@@ -293,7 +293,7 @@ export async function getArticle(shop: string, id: string, db: Db = prisma): Pro
   };
 }
 
-async function nextPosition(db: Db, shop: string): Promise<number> {
+async function nextPosition(shop: string, db: Db): Promise<number> {
   const last = await db.faqArticle.findFirst({
     where: { shop },
     orderBy: { position: "desc" },
@@ -304,17 +304,19 @@ async function nextPosition(db: Db, shop: string): Promise<number> {
 
 /** Writes one translation; the stored HTML is always rendered (and sanitized) from the Markdown here. */
 export async function upsertTranslation(
+  {
+    shop,
+    articleId,
+    locale,
+    translation,
+  }: { shop: string; articleId: string; locale: string; translation: FaqTranslationInput },
   db: Db,
-  shop: string,
-  articleId: string,
-  locale: string,
-  input: FaqTranslationInput,
 ) {
   const data = {
-    question: input.question.trim(),
-    answerMarkdown: input.answerMarkdown.trim(),
-    answerHtml: renderMarkdown(input.answerMarkdown.trim()),
-    keywords: input.keywords.trim(),
+    question: translation.question.trim(),
+    answerMarkdown: translation.answerMarkdown.trim(),
+    answerHtml: renderMarkdown(translation.answerMarkdown.trim()),
+    keywords: translation.keywords.trim(),
   };
   await db.faqArticleTranslation.upsert({
     where: { articleId_locale: { articleId, locale } },
@@ -351,7 +353,7 @@ export async function saveArticle(
       if (!handle) {
         handle =
           current?.handle ??
-          (await availableHandle(tx, shop, handleFromText(input.translations[primary]?.question ?? "")));
+          (await availableHandle(shop, handleFromText(input.translations[primary]?.question ?? ""), tx));
       } else {
         const clash = await tx.faqArticle.findFirst({
           where: { shop, handle, ...(current ? { id: { not: current.id } } : {}) },
@@ -363,13 +365,13 @@ export async function saveArticle(
         handle,
         status: input.status,
         categoryId: input.categoryId,
-        position: input.position ?? current?.position ?? (await nextPosition(tx, shop)),
+        position: input.position ?? current?.position ?? (await nextPosition(shop, tx)),
       };
       const article = current
         ? await tx.faqArticle.update({ where: { id: current.id }, data })
         : await tx.faqArticle.create({ data: { shop, ...data } });
       for (const [locale, translation] of Object.entries(input.translations)) {
-        await upsertTranslation(tx, shop, article.id, locale, translation);
+        await upsertTranslation({ shop, articleId: article.id, locale, translation }, tx);
       }
       const cleared = locales.map((locale) => locale.locale).filter((locale) => !input.translations[locale]);
       if (cleared.length > 0) {
@@ -518,8 +520,8 @@ export async function listArticles(
   filters: FaqListFilters,
   locales: FaqLocale[],
   db: Db = prisma,
-  pageSize: number = FAQ_LIMITS.pageSize,
 ): Promise<FaqListPage> {
+  const pageSize = FAQ_LIMITS.pageSize;
   const where = listWhere(shop, filters);
   const total = await db.faqArticle.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
@@ -580,7 +582,7 @@ export async function countPublishedArticles(shop: string, db: Db = prisma): Pro
 }
 
 /** shop/redact: the FAQ holds the merchant's content only, no shopper data. */
-export async function deleteShopFaq(db: Db, shop: string): Promise<number> {
+export async function deleteShopFaq(shop: string, db: Db): Promise<number> {
   const translations = await db.faqArticleTranslation.deleteMany({ where: { shop } });
   const articles = await db.faqArticle.deleteMany({ where: { shop } });
   const categories = await db.faqCategory.deleteMany({ where: { shop } });

@@ -313,11 +313,15 @@ export async function importFaqCsv(
         if (current) articlesUpdated++;
         else articlesCreated++;
         for (const row of rows) {
-          await upsertTranslation(tx, shop, article.id, row.locale, {
-            question: row.question,
-            answerMarkdown: row.answer_markdown,
-            keywords: row.keywords,
-          });
+          await upsertTranslation(
+            {
+              shop,
+              articleId: article.id,
+              locale: row.locale,
+              translation: { question: row.question, answerMarkdown: row.answer_markdown, keywords: row.keywords },
+            },
+            tx,
+          );
           translations++;
         }
       }

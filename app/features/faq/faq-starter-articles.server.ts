@@ -315,14 +315,14 @@ export async function addStarterArticles(
       await db.$transaction(async (tx) => {
         let categoryId = categoryIds.get(starter.category);
         if (!categoryId) {
-          categoryId = await findOrCreateCategory(tx, shop, STARTER_CATEGORIES[starter.category], targets);
+          categoryId = await findOrCreateCategory(shop, STARTER_CATEGORIES[starter.category], targets, tx);
           categoryIds.set(starter.category, categoryId);
         }
         const article = await tx.faqArticle.create({
           data: { shop, handle: starter.handle, status: "draft", position, categoryId },
         });
         for (const { locale, language } of targets) {
-          await upsertTranslation(tx, shop, article.id, locale, starter.text[language]);
+          await upsertTranslation({ shop, articleId: article.id, locale, translation: starter.text[language] }, tx);
         }
       });
       created++;
@@ -339,10 +339,10 @@ type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
 
 /** Reuses a category the merchant already has with the same title (any locale), or creates it last. */
 async function findOrCreateCategory(
-  tx: Tx,
   shop: string,
   titles: Record<StarterLanguage, string>,
   targets: { locale: string; language: StarterLanguage }[],
+  tx: Tx,
 ): Promise<string> {
   const wanted = new Set(Object.values(titles).map((title) => title.toLowerCase()));
   const categories = await tx.faqCategory.findMany({ where: { shop }, orderBy: { position: "asc" } });

@@ -1,12 +1,14 @@
-import { createHmac } from "node:crypto";
-import { isIP } from "node:net";
-
-import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterPrisma } from "rate-limiter-flexible";
 
 import type { Db } from "../../db-types.server";
 import prisma from "../../db.server";
-import { isUniqueViolation } from "../../db-types.server";
-import { env } from "../../env.server";
+import {
+  consumePoint,
+  deleteShopCounters,
+  keyedHash,
+  retryOnRace,
+  type Limit,
+} from "../../platform/rate-limits.server";
 
 /**
  * Limits on guest order lookups (order number + email), which are the one storefront door a stranger can knock
@@ -24,11 +26,6 @@ export interface GuestLookupLimits {
   perIp: Limit;
   perOrder: Limit;
   perEmail: Limit;
-}
-
-interface Limit {
-  points: number;
-  durationSeconds: number;
 }
 
 export const DEFAULT_GUEST_LOOKUP_LIMITS: GuestLookupLimits = {
@@ -70,12 +67,12 @@ export class GuestLookupRateLimit {
    */
   async attempt(input: { shop: string; ip: string; orderNumber: string; email: string }): Promise<LookupAttempt> {
     const keys = {
-      perIp: `${input.shop}:${keyedHash(`ip:${input.ip}`)}`,
+      perIp: `${input.shop}:${keyedHash(`guest-lookup:ip:${input.ip}`)}`,
       perOrder: `${input.shop}:${input.orderNumber.toLowerCase()}`,
       perEmail: `${input.shop}:${emailHash(input.email)}`,
     };
     for (const name of ["perIp", "perOrder", "perEmail"] as const) {
-      const refused = await consume(this.limiters[name], keys[name]);
+      const refused = await consumePoint(this.limiters[name], keys[name]);
       if (refused) return { allowed: false, retryAfterSeconds: refused };
     }
     return { allowed: true, failureKeys: { order: keys.perOrder, email: keys.perEmail } };
@@ -88,65 +85,19 @@ export class GuestLookupRateLimit {
   }
 }
 
-/** Seconds to wait when the limit is reached, or 0 when the attempt is allowed. */
-async function consume(limiter: RateLimiterPrisma, key: string): Promise<number> {
-  try {
-    await retryOnRace(() => limiter.consume(key, 1));
-    return 0;
-  } catch (refusal) {
-    if (refusal instanceof RateLimiterRes) return Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
-    throw refusal;
-  }
-}
-
-/**
- * The Prisma store upserts the counter row; two first attempts at the same moment can both try to create it and
- * one loses on the primary key (PostgreSQL). The row exists then, so a second try increments it.
- */
-async function retryOnRace<T>(operation: () => Promise<T>): Promise<T> {
-  try {
-    return await operation();
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    return operation();
-  }
-}
-
-/**
- * The shopper's IP as Shopify's app proxy forwards it: the first address of `X-Forwarded-For` (Shopify's proxy
- * writes the client address there; a load balancer in front of the app appends its own hops after it). The
- * header is not covered by the app-proxy signature, so this is a best effort: the per-order-number limit does
- * not depend on it. Requests without a usable address share one bucket per shop.
- */
-export function shopperIp(request: Request): string {
-  const first = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? "";
-  const address = first.replace(/^\[(.*)\]$/, "$1");
-  return isIP(address) ? address : "unknown";
-}
-
-/**
- * IPs and emails are personal data: only a keyed hash is stored, which cannot be reversed (or checked against a
- * list of addresses) without the app secret.
- */
+/** IPs and emails are only ever counted under a keyed hash (see `keyedHash`). */
 function emailHash(email: string): string {
-  return keyedHash(`email:${email.trim().toLowerCase()}`);
-}
-
-function keyedHash(value: string): string {
-  return createHmac("sha256", env.SHOPIFY_API_SECRET).update(`guest-lookup:${value}`).digest("hex").slice(0, 32);
+  return keyedHash(`guest-lookup:email:${email.trim().toLowerCase()}`);
 }
 
 /** Deletes the counter of a customer's email (customers/redact); it lives 15 minutes at most anyway. */
-export async function deleteCustomerRateLimits(db: Db, shop: string, email: string | null | undefined) {
+export async function deleteCustomerRateLimits(shop: string, email: string | null | undefined, db: Db) {
   if (!email) return 0;
   const key = `${PREFIXES.perEmail}:${shop}:${emailHash(email)}`;
   return (await db.rateLimiterFlexible.deleteMany({ where: { key } })).count;
 }
 
 /** Deletes a shop's counters (shop/redact): hashed IPs and emails, and order numbers. */
-export async function deleteShopRateLimits(db: Db, shop: string): Promise<number> {
-  const { count } = await db.rateLimiterFlexible.deleteMany({
-    where: { OR: Object.values(PREFIXES).map((prefix) => ({ key: { startsWith: `${prefix}:${shop}:` } })) },
-  });
-  return count;
+export async function deleteShopRateLimits(shop: string, db: Db): Promise<number> {
+  return deleteShopCounters(Object.values(PREFIXES), shop, db);
 }

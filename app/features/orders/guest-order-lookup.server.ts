@@ -9,7 +9,8 @@ import {
   GuestLookupRateLimit,
   type GuestLookupLimits,
 } from "./guest-lookup-rate-limit.server";
-import { toOrderTracking, type OrderTracking as Tracking } from "./order-tracking.server";
+import type { OrderTracking as Tracking } from "../../contracts/storefront-api";
+import { toOrderTracking } from "./order-tracking.server";
 import { customerGid, orderNumberSchema, sameOrderName, type StorefrontAdmin } from "./storefront-orders.server";
 import { signInUrl } from "../../platform/storefront/storefront-sign-in.server";
 

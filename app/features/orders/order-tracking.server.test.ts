@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { maskEmail, orderStatus, type ShipmentProblem, type ShipmentStage } from "./order-tracking.server";
+import type { ShipmentProblem, ShipmentStage } from "../../contracts/storefront-api";
+import { maskEmail, orderStatus } from "./order-tracking.server";
 
 const shipment = (status: string, stage: ShipmentStage, problem: ShipmentProblem | null = null) => ({
   status,

@@ -1,85 +1,22 @@
+import type {
+  LineStatus,
+  Money,
+  OrderSummary,
+  OrderTracking,
+  Shipment,
+  ShipmentProblem,
+  ShipmentStage,
+  TimelineEntry,
+  TrackedLine,
+} from "../../contracts/storefront-api";
 import type { CustomerOrdersQuery, OrderTrackingQuery } from "../../types/admin.generated";
 
 /**
  * What the storefront block is told about an order: the least that answers "where is my order?". Built only
  * from the fields the app's queries ask Shopify for (no address, phone or last name is ever fetched), and
- * every status is a lowercase key the block translates (`in_transit`, `partially_fulfilled`, …).
+ * every status is a lowercase key the block translates (`in_transit`, `partially_fulfilled`, …). The shapes are
+ * the storefront API's (app/contracts/storefront-api.ts).
  */
-
-export interface MoneyV2 {
-  amount: string;
-  currencyCode: string;
-}
-
-/** A step of the progress bar the block draws for a shipment. */
-export type ShipmentStage = "preparing" | "shipped" | "in_transit" | "out_for_delivery" | "delivered";
-/** Something the shopper should know about, shown beside the stage. */
-export type ShipmentProblem = "delayed" | "attempted_delivery" | "failure" | "not_delivered";
-
-export interface OrderSummary {
-  id: string;
-  name: string;
-  processedAt: string;
-  /** `cancelled`, `unfulfilled`, `partially_fulfilled`, or the status of the shipment that matters most. */
-  status: string;
-  itemCount: number;
-  total: MoneyV2;
-}
-
-export interface TimelineEntry {
-  /** A fulfillment event status, lowercase: `confirmed`, `in_transit`, `out_for_delivery`, `delivered`, … */
-  status: string;
-  happenedAt: string;
-  /** City-level at most ("Columbus, OH, US"); never a street or postal code. */
-  location: string | null;
-  /** The carrier's own words, when there are any. */
-  message: string | null;
-}
-
-export interface Shipment {
-  name: string;
-  /** Shopify's display status, lowercase: `label_purchased`, `in_transit`, `delivered`, … */
-  status: string;
-  stage: ShipmentStage;
-  problem: ShipmentProblem | null;
-  tracking: { carrier: string | null; number: string | null; url: string | null }[];
-  shippedAt: string;
-  estimatedDeliveryAt: string | null;
-  deliveredAt: string | null;
-  /** Oldest first. */
-  timeline: TimelineEntry[];
-  lines: { lineId: string; title: string; quantity: number }[];
-}
-
-export type LineStatus = "fulfilled" | "partially_fulfilled" | "unfulfilled" | "cancelled" | "removed";
-
-export interface TrackedLine {
-  id: string;
-  title: string;
-  variantTitle: string | null;
-  quantity: number;
-  fulfilledQuantity: number;
-  unfulfilledQuantity: number;
-  status: LineStatus;
-  image: { url: string; altText: string } | null;
-}
-
-export interface OrderTracking {
-  /** Only for the signed-in owner of the order (the returns flow needs it); guests get none. */
-  id?: string;
-  name: string;
-  processedAt: string;
-  status: string;
-  total: MoneyV2;
-  /** First name only, to greet the shopper. */
-  firstName: string | null;
-  /** Masked: `e***@example.com`. */
-  email: string | null;
-  lines: TrackedLine[];
-  /** The order has more lines than the page fetched. */
-  moreLines: boolean;
-  shipments: Shipment[];
-}
 
 /** Who is asking: a signed-in customer who owns the order, or a guest who proved order number and email. */
 export type Audience = "customer" | "guest";
@@ -142,7 +79,7 @@ export function orderStatus(
   return furthestBehind.stage === "delivered" ? "delivered" : furthestBehind.status;
 }
 
-export function money(value: { amount: unknown; currencyCode: string }): MoneyV2 {
+export function money(value: { amount: unknown; currencyCode: string }): Money {
   return { amount: String(value.amount), currencyCode: value.currencyCode };
 }
 

@@ -4,12 +4,8 @@ import { CustomerOrders } from "../../shopify/graphql/CustomerOrders";
 import { OrderTracking } from "../../shopify/graphql/OrderTracking";
 import type { authenticate } from "../../shopify.server";
 import { callShopify } from "../../shopify/call-shopify.server";
-import {
-  toOrderSummary,
-  toOrderTracking,
-  type OrderSummary,
-  type OrderTracking as Tracking,
-} from "./order-tracking.server";
+import type { OrderTracking as Tracking, OrdersAnswer } from "../../contracts/storefront-api";
+import { toOrderSummary, toOrderTracking } from "./order-tracking.server";
 
 /** The Admin API client of an app-proxy request (the shop's offline session). */
 export type StorefrontAdmin = NonNullable<Awaited<ReturnType<typeof authenticate.public.appProxy>>["admin"]>;
@@ -51,10 +47,7 @@ export function customerGid(customerId: string) {
 }
 
 /** The signed-in shopper's recent orders, newest first. Only that customer's: Shopify resolves them from the id. */
-export async function listCustomerOrders(
-  admin: StorefrontAdmin,
-  customerId: string,
-): Promise<{ orders: OrderSummary[]; moreOrders: boolean }> {
+export async function listCustomerOrders(admin: StorefrontAdmin, customerId: string): Promise<OrdersAnswer> {
   const response = await callShopify(() =>
     admin.graphql(CustomerOrders, { variables: { customerId: customerGid(customerId), first: RECENT_ORDERS } }),
   );

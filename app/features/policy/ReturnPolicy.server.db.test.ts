@@ -83,7 +83,7 @@ describe("a shop that never saved its policy", () => {
 describe("saving the policy page", () => {
   it("stores the policy as the merchant wrote it, normalized, and reads it back the same", async () => {
     const now = new Date("2026-11-20T15:00:00Z");
-    const result = await saveReturnPolicy(SHOP, form(), { offeredReasonIds: OFFERED }, prisma, now);
+    const result = await saveReturnPolicy(SHOP, form(), { offeredReasonIds: OFFERED, now }, prisma);
     expect(result.ok).toBe(true);
     const stored = await getReturnPolicy(SHOP);
     expect(stored.saved).toBe(true);
@@ -238,7 +238,7 @@ describe("stored documents", () => {
   it("is deleted with the shop's data (shop/redact), and only that shop's", async () => {
     await saveReturnPolicy(SHOP, form(), { offeredReasonIds: OFFERED });
     await saveReturnPolicy(OTHER_SHOP, form(), { offeredReasonIds: OFFERED });
-    await redactShopData(prisma, SHOP);
+    await redactShopData(SHOP, prisma);
     expect(await prisma.returnPolicy.count({ where: { shop: SHOP } })).toBe(0);
     expect(await prisma.returnPolicy.count({ where: { shop: OTHER_SHOP } })).toBe(1);
   });

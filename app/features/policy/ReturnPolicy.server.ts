@@ -312,9 +312,8 @@ export type SavePolicyResult =
 export async function saveReturnPolicy(
   shop: string,
   input: unknown,
-  context: PolicyValidationContext = {},
+  { now = new Date(), ...context }: PolicyValidationContext & { now?: Date } = {},
   db: Db = prisma,
-  now: Date = new Date(),
 ): Promise<SavePolicyResult> {
   const validation = validateReturnPolicy(input, context);
   if (!validation.ok) return validation;
@@ -334,7 +333,7 @@ export async function isPolicyReviewed(shop: string, db: Db = prisma): Promise<b
 }
 
 /** shop/redact: the policy is shop configuration (no customer data), removed with the shop. */
-export async function deleteShopReturnPolicy(db: Db, shop: string): Promise<number> {
+export async function deleteShopReturnPolicy(shop: string, db: Db): Promise<number> {
   return (await db.returnPolicy.deleteMany({ where: { shop } })).count;
 }
 

@@ -1,10 +1,13 @@
+import type { Resolution } from "../../contracts/storefront-api";
+
 /**
  * The return policy's constants that the policy page's browser code needs too (a `.server` module is not
  * bundled for the browser). The policy's shape itself lives in ReturnPolicy.server.ts.
  */
 
-export const RESOLUTIONS = ["refund", "storeCredit", "exchange"] as const;
-export type Resolution = (typeof RESOLUTIONS)[number];
+/** Every resolution a policy can offer (the storefront API names them: app/contracts/storefront-api.ts). */
+export const RESOLUTIONS = ["refund", "storeCredit", "exchange"] as const satisfies readonly Resolution[];
+export type { Resolution };
 
 export const WINDOW_STARTS = ["delivery", "fulfillment"] as const;
 export type WindowStart = (typeof WINDOW_STARTS)[number];

@@ -1,7 +1,6 @@
 import type { AdminApiContext } from "@shopify/shopify-app-remix/server";
 
 import { ReturnPolicyShop } from "../../shopify/graphql/ReturnPolicyShop";
-import { ReturnReasonDefinitions } from "../../shopify/graphql/ReturnReasonDefinitions";
 import {
   getReturnPolicy,
   saveReturnPolicy,
@@ -14,43 +13,18 @@ import { callShopify, ShopifyUnavailableError } from "../../shopify/call-shopify
 import { publishStorefrontSnapshot, type PublishResult } from "../publishing/publish-storefront-snapshot.server";
 import { renderMarkdown } from "../../platform/render-markdown.server";
 import { getShopLocales, type ShopLocale } from "../../shopify/shop-locales.server";
+import { loadReturnReasons, type ReturnReason } from "../../shopify/return-reasons.server";
 
 /** The return policy page's use cases: what it shows, and saving then publishing what the merchant wrote. */
 
-export interface ReasonOption {
-  id: string;
-  handle: string;
-  name: string;
-}
+export type ReasonOption = ReturnReason;
 
 export interface CollectionOption {
   id: string;
   title: string;
 }
 
-const REASON_PAGE = 250;
-/** Shopify's library holds well under this; a bound keeps a misbehaving cursor from looping. */
-const REASON_PAGES_MAX = 8;
 const COLLECTIONS_MAX = 250;
-
-/** Shopify's return reasons a policy may offer now, in Shopify's order (deleted ones left out). */
-export async function loadReturnReasons(admin: AdminApiContext): Promise<ReasonOption[]> {
-  const reasons: ReasonOption[] = [];
-  let after: string | null = null;
-  for (let page = 0; page < REASON_PAGES_MAX; page++) {
-    const response = await callShopify(() =>
-      admin.graphql(ReturnReasonDefinitions, { variables: { first: REASON_PAGE, after } }),
-    );
-    const { data } = await response.json();
-    const connection = data?.returnReasonDefinitions;
-    for (const reason of connection?.nodes ?? []) {
-      if (!reason.deleted) reasons.push({ id: reason.id, handle: reason.handle, name: reason.name });
-    }
-    if (!connection?.pageInfo.hasNextPage || !connection.pageInfo.endCursor) break;
-    after = connection.pageInfo.endCursor;
-  }
-  return reasons;
-}
 
 export interface PolicyPageData {
   /** What the form starts from: the saved policy, or the default one with every Shopify reason offered. */

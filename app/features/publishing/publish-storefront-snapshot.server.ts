@@ -56,13 +56,13 @@ export async function publishStorefrontSnapshot(
     const snapshot = await buildStorefrontSnapshot(shop, locales, { db });
 
     const problem = findSnapshotLimitProblem(snapshot);
-    if (problem) return await recordFailure(db, shop, limitMessage(problem, locales));
+    if (problem) return await recordFailure(shop, limitMessage(problem, locales), db);
 
     const targetResponse = await callShopify(() =>
       admin.graphql(StorefrontSnapshotTarget, { variables: { namespace: SNAPSHOT_NAMESPACE } }),
     );
     const installation = (await targetResponse.json()).data?.currentAppInstallation;
-    if (!installation) return await recordFailure(db, shop, format(text.rejected, { details: "no app installation" }));
+    if (!installation) return await recordFailure(shop, format(text.rejected, { details: "no app installation" }), db);
 
     const state = await db.publishState.findUnique({ where: { shop } });
     if (state?.snapshotHash === snapshot.hash && liveHash(installation.portal?.value) === snapshot.hash) {
@@ -95,7 +95,7 @@ export async function publishStorefrontSnapshot(
           return key ? `${key}: ${error.message}` : error.message;
         })
         .join("; ");
-      return await recordFailure(db, shop, format(text.rejected, { details }));
+      return await recordFailure(shop, format(text.rejected, { details }), db);
     }
 
     const publishedAt = new Date();
@@ -109,14 +109,14 @@ export async function publishStorefrontSnapshot(
     const staleKeys = installation.metafields.nodes
       .map((node) => node.key)
       .filter((key) => key.startsWith(CONTENT_KEY_PREFIX) && !publishedKeys.has(key));
-    if (staleKeys.length > 0) await deleteStaleLocales(admin, shop, installation.id, staleKeys);
+    if (staleKeys.length > 0) await deleteStaleLocales({ admin, shop, ownerId: installation.id, keys: staleKeys });
 
     return { ok: true, publishedAt: publishedAt.toISOString() };
   } catch (error) {
-    if (error instanceof ShopifyUnavailableError) return recordFailure(db, shop, text.shopifyUnavailable);
+    if (error instanceof ShopifyUnavailableError) return recordFailure(shop, text.shopifyUnavailable, db);
     if (error instanceof GraphqlQueryError) {
       console.error(`[publish] ${shop}: Shopify refused the request: ${error.message}`);
-      return recordFailure(db, shop, format(text.rejected, { details: error.message }));
+      return recordFailure(shop, format(text.rejected, { details: error.message }), db);
     }
     throw error;
   }
@@ -126,7 +126,17 @@ export async function publishStorefrontSnapshot(
  * Content of a locale the shop no longer publishes. Removing it is tidying, not publishing: the block never
  * asks for a locale the shop does not serve, so a failure here is logged and the publish stands.
  */
-async function deleteStaleLocales(admin: AdminApiContext, shop: string, ownerId: string, keys: string[]) {
+async function deleteStaleLocales({
+  admin,
+  shop,
+  ownerId,
+  keys,
+}: {
+  admin: AdminApiContext;
+  shop: string;
+  ownerId: string;
+  keys: string[];
+}) {
   try {
     const response = await callShopify(() =>
       admin.graphql(StorefrontSnapshotDelete, {
@@ -172,7 +182,7 @@ function limitMessage(problem: SnapshotLimitProblem, locales: SnapshotLocale[]):
 }
 
 /** The previous snapshot stays live: only the status and the reason change. */
-async function recordFailure(db: Db, shop: string, error: string): Promise<PublishResult> {
+async function recordFailure(shop: string, error: string, db: Db): Promise<PublishResult> {
   await db.publishState.upsert({
     where: { shop },
     create: { shop, status: "failed", error },
@@ -195,6 +205,6 @@ export async function getPublishStatus(shop: string, db: Db = prisma): Promise<P
   return { status, publishedAt: state.publishedAt?.toISOString() ?? null, error: state.error };
 }
 
-export async function deleteShopPublishState(db: Db, shop: string): Promise<number> {
+export async function deleteShopPublishState(shop: string, db: Db): Promise<number> {
   return (await db.publishState.deleteMany({ where: { shop } })).count;
 }

@@ -136,9 +136,9 @@ describe("filing lease", () => {
   it("takes over a lease only once its holder has been silent longer than the lease", async () => {
     const submission = await stored();
     const start = new Date();
-    expect(await claimFiling(SHOP, submission.id, prisma, start)).toBe(true);
-    expect(await claimFiling(SHOP, submission.id, prisma, new Date(start.getTime() + 1000))).toBe(false);
-    expect(await claimFiling(SHOP, submission.id, prisma, new Date(start.getTime() + FILING_LEASE_MS + 1000))).toBe(
+    expect(await claimFiling(SHOP, submission.id, start, prisma)).toBe(true);
+    expect(await claimFiling(SHOP, submission.id, new Date(start.getTime() + 1000), prisma)).toBe(false);
+    expect(await claimFiling(SHOP, submission.id, new Date(start.getTime() + FILING_LEASE_MS + 1000), prisma)).toBe(
       true,
     );
   });
@@ -186,7 +186,7 @@ describe("personal data", () => {
       request: request({ note: "Too small" }),
     });
     await storeSubmission({ shop: SHOP, idempotencyKey: "b", customerId: "8", request: request() });
-    const exported = await source.exportCustomer(prisma, SHOP, { id: "7" }, []);
+    const exported = await source.exportCustomer({ shop: SHOP, customer: { id: "7" }, orderIds: [] }, prisma);
     expect(exported).toHaveLength(1);
     expect(exported[0]).toMatchObject({ orderId: ORDER, status: "pending", request: { note: "Too small" } });
   });
@@ -195,7 +195,7 @@ describe("personal data", () => {
     await storeSubmission({ shop: SHOP, idempotencyKey: "a", customerId: "7", request: request() });
     await storeSubmission({ shop: SHOP, idempotencyKey: "b", customerId: "8", request: request() });
     await storeSubmission({ shop: OTHER_SHOP, idempotencyKey: "a", customerId: "7", request: request() });
-    expect(await source.redactCustomer(prisma, SHOP, { id: "7" }, [])).toBe(1);
+    expect(await source.redactCustomer({ shop: SHOP, customer: { id: "7" }, orderIds: [] }, prisma)).toBe(1);
     expect(await prisma.returnSubmission.count({ where: { shop: SHOP } })).toBe(1);
     expect(await prisma.returnSubmission.count({ where: { shop: OTHER_SHOP } })).toBe(1);
   });
@@ -203,7 +203,7 @@ describe("personal data", () => {
   it("deletes everything of a redacted shop and nothing of another", async () => {
     await storeSubmission({ shop: SHOP, idempotencyKey: "a", customerId: "7", request: request() });
     await storeSubmission({ shop: OTHER_SHOP, idempotencyKey: "a", customerId: "7", request: request() });
-    expect(await source.redactShop(prisma, SHOP)).toBe(1);
+    expect(await source.redactShop(SHOP, prisma)).toBe(1);
     expect(await prisma.returnSubmission.count({ where: { shop: OTHER_SHOP } })).toBe(1);
   });
 });

@@ -120,7 +120,7 @@ export async function findSubmission(
  * Takes the filing lease: true for exactly one caller among concurrent ones (an atomic conditional update), and
  * only while the submission is pending, failed, or held by a request that stopped answering long ago.
  */
-export async function claimFiling(shop: string, id: string, db: Db = prisma, now: Date = new Date()): Promise<boolean> {
+export async function claimFiling(shop: string, id: string, now: Date = new Date(), db: Db = prisma): Promise<boolean> {
   const staleBefore = new Date(now.getTime() - FILING_LEASE_MS);
   const { count } = await db.returnSubmission.updateMany({
     where: {
@@ -193,7 +193,7 @@ export async function listOrderSubmissions(
 // ---- Compliance ----
 
 /** customers/data_request: what the customer submitted, without internal ids. */
-export async function exportCustomerSubmissions(db: Db, shop: string, customerId: string) {
+export async function exportCustomerSubmissions(shop: string, customerId: string, db: Db) {
   const rows = await db.returnSubmission.findMany({ where: { shop, customerId }, orderBy: { createdAt: "asc" } });
   return rows.map((row) => ({
     orderId: row.orderId,
@@ -205,11 +205,11 @@ export async function exportCustomerSubmissions(db: Db, shop: string, customerId
 }
 
 /** customers/redact: the submissions (with the shopper's notes) are deleted; Shopify keeps its own returns. */
-export async function deleteCustomerSubmissions(db: Db, shop: string, customerId: string): Promise<number> {
+export async function deleteCustomerSubmissions(shop: string, customerId: string, db: Db): Promise<number> {
   return (await db.returnSubmission.deleteMany({ where: { shop, customerId } })).count;
 }
 
 /** shop/redact. */
-export async function deleteShopSubmissions(db: Db, shop: string): Promise<number> {
+export async function deleteShopSubmissions(shop: string, db: Db): Promise<number> {
   return (await db.returnSubmission.deleteMany({ where: { shop } })).count;
 }

@@ -481,7 +481,12 @@ describe("a return request", () => {
           { lineItemId: hoodie.id, quantity: 1, reasonId: SMALL },
         ],
       };
-      const quote = quoteReturn(policyRules, twoLines, checkReturnEligibility(policyRules, twoLines, NOW), request);
+      const quote = quoteReturn({
+        policy: policyRules,
+        order: twoLines,
+        eligibility: checkReturnEligibility(policyRules, twoLines, NOW),
+        request,
+      });
       expect(quote.itemsValue.amount).toBe("100.00");
       expect(quote.restockingFees.map((fee) => [fee.perUnit.amount, fee.total.amount])).toEqual([
         ["2.00", "4.00"],
@@ -491,9 +496,11 @@ describe("a return request", () => {
       expect(quote.totalFees.amount).toBe("16.00");
       expect(quote.netValue.amount).toBe("84.00");
       // Store credit has no fees in this policy.
-      const credit = quoteReturn(policyRules, twoLines, checkReturnEligibility(policyRules, twoLines, NOW), {
-        ...request,
-        resolution: "storeCredit",
+      const credit = quoteReturn({
+        policy: policyRules,
+        order: twoLines,
+        eligibility: checkReturnEligibility(policyRules, twoLines, NOW),
+        request: { ...request, resolution: "storeCredit" },
       });
       expect(credit.totalFees.amount).toBe("0.00");
     });
@@ -501,7 +508,12 @@ describe("a return request", () => {
     it("charges a percentage return shipping fee on the returned items' value", () => {
       const policyRules = feeRules({ type: "percentage", percentage: 5 }, { type: "percentage", percentage: 0 });
       const request = { resolution: "refund" as const, lines: [{ lineItemId: tee.id, quantity: 3, reasonId: SMALL }] };
-      const quote = quoteReturn(policyRules, theOrder, checkReturnEligibility(policyRules, theOrder, NOW), request);
+      const quote = quoteReturn({
+        policy: policyRules,
+        order: theOrder,
+        eligibility: checkReturnEligibility(policyRules, theOrder, NOW),
+        request,
+      });
       expect(quote.returnShippingFee.amount).toBe("3.00");
     });
 
@@ -513,7 +525,12 @@ describe("a return request", () => {
         resolution: "refund" as const,
         lines: [{ lineItemId: cheap.id, quantity: 1, reasonId: SMALL }],
       };
-      const quote = quoteReturn(policyRules, small, checkReturnEligibility(policyRules, small, NOW), request);
+      const quote = quoteReturn({
+        policy: policyRules,
+        order: small,
+        eligibility: checkReturnEligibility(policyRules, small, NOW),
+        request,
+      });
       expect(quote.restockingFees[0]?.total.amount).toBe("1.00");
       expect(quote.returnShippingFee.amount).toBe("3.00");
       expect(quote.netValue.amount).toBe("0.00");
@@ -535,27 +552,38 @@ describe("a return request", () => {
       resolution: "refund" as const,
       lines: [{ lineItemId: tee.id, quantity, reasonId }],
     });
+    const approval = (
+      policyRules: ReturnPolicy,
+      returnRequest: ReturnType<typeof request>,
+      returnOrder: EligibilityOrder,
+    ) => ({
+      policy: policyRules,
+      order: returnOrder,
+      eligibility: checkReturnEligibility(policyRules, returnOrder, NOW),
+      request: returnRequest,
+      now: NOW,
+    });
 
     it("approves at once when every rule holds", () => {
-      expect(shouldAutoApprove(autoRules(), request(), theOrder, NOW)).toEqual({ autoApprove: true });
+      expect(shouldAutoApprove(approval(autoRules(), request(), theOrder))).toEqual({ autoApprove: true });
     });
 
     it("leaves every return to the merchant while auto-approval is off", () => {
-      expect(shouldAutoApprove(rules(), request(), theOrder, NOW)).toEqual({
+      expect(shouldAutoApprove(approval(rules(), request(), theOrder))).toEqual({
         autoApprove: false,
         causes: [{ cause: "auto_approve_off" }],
       });
     });
 
     it("sends reasons the merchant reviews to review", () => {
-      expect(shouldAutoApprove(autoRules(), request(DAMAGED), theOrder, NOW)).toEqual({
+      expect(shouldAutoApprove(approval(autoRules(), request(DAMAGED), theOrder))).toEqual({
         autoApprove: false,
         causes: [{ cause: "reason_needs_review", reasonIds: [DAMAGED] }],
       });
     });
 
     it("sends orders at or above the value limit to review, compared in the shop's currency", () => {
-      const decision = shouldAutoApprove(autoRules({ maxOrderValue: "110.00" }), request(), theOrder, NOW);
+      const decision = shouldAutoApprove(approval(autoRules({ maxOrderValue: "110.00" }), request(), theOrder));
       expect(decision).toEqual({
         autoApprove: false,
         causes: [
@@ -567,14 +595,14 @@ describe("a return request", () => {
         ],
       });
       const euroOrder = order([tee], { totalPrice: bag("100.00", "92.00", "EUR") });
-      expect(shouldAutoApprove(autoRules({ maxOrderValue: "100.01" }), request(), euroOrder, NOW)).toEqual({
+      expect(shouldAutoApprove(approval(autoRules({ maxOrderValue: "100.01" }), request(), euroOrder))).toEqual({
         autoApprove: true,
       });
     });
 
     it("sends returns started late in the window to review", () => {
       // Delivered 14 days ago: inside the 30-day window, outside a 10-day auto-approval window.
-      const decision = shouldAutoApprove(autoRules({ withinDays: 10 }), request(), theOrder, NOW);
+      const decision = shouldAutoApprove(approval(autoRules({ withinDays: 10 }), request(), theOrder));
       expect(decision).toEqual({
         autoApprove: false,
         causes: [{ cause: "outside_auto_approve_window", lineItemIds: [tee.id] }],
@@ -582,7 +610,7 @@ describe("a return request", () => {
     });
 
     it("never approves a request the policy does not allow", () => {
-      const decision = shouldAutoApprove(autoRules(), request(SMALL, 5), theOrder, NOW);
+      const decision = shouldAutoApprove(approval(autoRules(), request(SMALL, 5), theOrder));
       expect(decision).toMatchObject({
         autoApprove: false,
         causes: [{ cause: "request_invalid", problems: [{ problem: "quantity_over_returnable" }] }],

@@ -1,4 +1,13 @@
-import type { Fee, Resolution, ReturnPolicy } from "../policy/ReturnPolicy.server";
+import type {
+  FinalSaleRule,
+  IneligibleReason,
+  LineFees,
+  Money,
+  Resolution,
+  ReturnShippingFee,
+  UnavailableUnits,
+} from "../../contracts/storefront-api";
+import type { Fee, ReturnPolicy } from "../policy/ReturnPolicy.server";
 
 /**
  * Which items of an order a shopper may return under the merchant's policy, what it costs them, and whether a
@@ -28,12 +37,6 @@ import type { Fee, Resolution, ReturnPolicy } from "../policy/ReturnPolicy.serve
  */
 
 // ---- The order, as the storefront fetches it from the Admin API ----
-
-/** Shopify's MoneyV2: a decimal string and an ISO 4217 code. */
-export interface Money {
-  amount: string;
-  currencyCode: string;
-}
 
 /** Shopify's MoneyBag: the same price in the shop's and in the shopper's (presentment) currency. */
 export interface MoneyBag {
@@ -83,23 +86,7 @@ export interface EligibilityOrder {
   lines: EligibilityLine[];
 }
 
-// ---- The answer ----
-
-export type FinalSaleRule = "tag" | "product_type" | "collection" | "discount";
-
-/** Why some units of a line cannot be returned, with what the storefront needs to say so. */
-export type UnavailableUnits =
-  | { reason: "gift_card"; quantity: number }
-  /** `match`: the tag, the product type, the collection id, or the line's discount percentage ("40"). */
-  | { reason: "final_sale"; quantity: number; rule: FinalSaleRule; match: string }
-  | { reason: "not_fulfilled"; quantity: number }
-  /** `fulfilledOn`: shop-local date the shipment left. */
-  | { reason: "not_delivered_yet"; quantity: number; fulfilledOn: string }
-  /** `windowEndedOn`: the last day (shop-local `YYYY-MM-DD`) a return could be started. */
-  | { reason: "window_ended"; quantity: number; windowEndedOn: string }
-  | { reason: "already_returned"; quantity: number };
-
-export type IneligibleReason = UnavailableUnits["reason"];
+// ---- The answer (its line reasons, fees and money are the storefront API's) ----
 
 /** Returnable units of one fulfillment of the line. */
 export interface ReturnableUnits {
@@ -109,13 +96,6 @@ export interface ReturnableUnits {
   windowStartedOn: string;
   /** Last shop-local day a return can be started. */
   returnBy: string;
-}
-
-export interface LineFees {
-  /** Charged per returned unit, in the presentment currency. */
-  restockingFeePerUnit: Money;
-  /** The same fee as Shopify's `RestockingFeeInput.percentage` of the unit price. */
-  restockingFeePercentage: number;
 }
 
 interface LineBase {
@@ -143,9 +123,6 @@ export interface IneligibleLine extends LineBase {
 }
 
 export type LineEligibility = EligibleLine | IneligibleLine;
-
-/** How a resolution's return shipping fee is charged, for the storefront to state before the shopper submits. */
-export type ReturnShippingFee = { type: "percentage"; percentage: number } | { type: "fixed"; amount: Money };
 
 export interface OrderEligibility {
   currencyCode: string;
@@ -341,7 +318,17 @@ function windowStart(
   return { kind: "started", at: fulfillment.createdAt };
 }
 
-function restockingFee(fee: Fee, unitPaid: Ratio, rate: Ratio, currencyCode: string): LineFees {
+function restockingFee({
+  fee,
+  unitPaid,
+  rate,
+  currencyCode,
+}: {
+  fee: Fee;
+  unitPaid: Ratio;
+  rate: Ratio;
+  currencyCode: string;
+}): LineFees {
   const amount =
     fee.type === "percentage"
       ? multiply(unitPaid, percentOf(fee.percentage))
@@ -363,13 +350,21 @@ function enabledResolutions(policy: ReturnPolicy): Resolution[] {
   );
 }
 
-function judgeLine(
-  policy: ReturnPolicy,
-  order: EligibilityOrder,
-  line: EligibilityLine,
-  today: string,
-  rate: Ratio,
-): LineEligibility {
+function judgeLine({
+  policy,
+  order,
+  line,
+  today,
+  rate,
+}: {
+  policy: ReturnPolicy;
+  order: EligibilityOrder;
+  line: EligibilityLine;
+  /** The shop-local date now. */
+  today: string;
+  /** The order's checkout rate (presentment per shop currency). */
+  rate: Ratio;
+}): LineEligibility {
   const base = { lineItemId: line.id, quantity: line.quantity };
   const ineligible = (unavailable: UnavailableUnits[]): IneligibleLine => {
     const sorted = [...unavailable].sort(
@@ -445,7 +440,12 @@ function judgeLine(
   const currencyCode = line.discountedUnitPrice.presentmentMoney.currencyCode;
   const fees: Partial<Record<Resolution, LineFees>> = {};
   for (const resolution of enabledResolutions(policy)) {
-    fees[resolution] = restockingFee(policy.resolutions[resolution].restockingFee, unitPaid, rate, currencyCode);
+    fees[resolution] = restockingFee({
+      fee: policy.resolutions[resolution].restockingFee,
+      unitPaid,
+      rate,
+      currencyCode,
+    });
   }
   return {
     ...base,
@@ -472,7 +472,7 @@ export function checkReturnEligibility(policy: ReturnPolicy, order: EligibilityO
         ? { type: "percentage", percentage: fee.percentage }
         : { type: "fixed", amount: toMoney(multiply(parseAmount(fee.amount), rate), currencyCode) };
   }
-  const lines = order.lines.map((line) => judgeLine(policy, order, line, today, rate));
+  const lines = order.lines.map((line) => judgeLine({ policy, order, line, today, rate }));
   return { currencyCode, resolutions, returnShippingFees, lines, anyReturnable: lines.some((line) => line.eligible) };
 }
 
@@ -568,12 +568,17 @@ export interface ReturnQuote {
 }
 
 /** What a valid request costs the shopper under its resolution, for the confirmation step and for filing. */
-export function quoteReturn(
-  policy: ReturnPolicy,
-  order: EligibilityOrder,
-  eligibility: OrderEligibility,
-  request: ReturnRequest,
-): ReturnQuote {
+export function quoteReturn({
+  policy,
+  order,
+  eligibility,
+  request,
+}: {
+  policy: ReturnPolicy;
+  order: EligibilityOrder;
+  eligibility: OrderEligibility;
+  request: ReturnRequest;
+}): ReturnQuote {
   const currencyCode = eligibility.currencyCode;
   const rate = orderRate(order);
   let itemsValue = ZERO;
@@ -628,24 +633,24 @@ export type ManualReviewCause =
 
 export type AutoApproveDecision = { autoApprove: true } | { autoApprove: false; causes: ManualReviewCause[] };
 
+/** What auto-approval is decided from: the order's eligibility as computed for the request. */
+export interface ApprovalInput {
+  policy: ReturnPolicy;
+  order: EligibilityOrder;
+  eligibility: OrderEligibility;
+  request: ReturnRequest;
+  now: Date;
+}
+
 /**
- * Whether a shopper's return is approved without the merchant (Shopify `returnCreate`, OPEN) or filed as a
- * request (`returnRequest`, REQUESTED). Every rule must hold: the request is valid under the policy (so every
- * unit is within the return window), no line's reason is one the merchant reviews, the order's total in the
- * shop's currency is below the limit, and every unit's window started within `withinDays` days.
+ * Why a request the policy allows waits for the merchant instead of being approved at once; [] when every rule
+ * holds: no line's reason is one the merchant reviews, the order's total in the shop's currency is below the
+ * limit, and every unit's window started within `withinDays` days.
  */
-export function shouldAutoApprove(
-  policy: ReturnPolicy,
-  request: ReturnRequest,
-  order: EligibilityOrder,
-  now: Date,
-): AutoApproveDecision {
+export function manualReviewCauses({ policy, order, eligibility, request, now }: ApprovalInput): ManualReviewCause[] {
   const rules = policy.autoApprove;
-  if (!rules.enabled) return { autoApprove: false, causes: [{ cause: "auto_approve_off" }] };
+  if (!rules.enabled) return [{ cause: "auto_approve_off" }];
   const causes: ManualReviewCause[] = [];
-  const eligibility = checkReturnEligibility(policy, order, now);
-  const problems = validateReturnRequest(policy, request, eligibility);
-  if (problems.length > 0) causes.push({ cause: "request_invalid", problems });
 
   const reviewed = [...new Set(request.lines.map((line) => line.reasonId))].filter((id) =>
     rules.reviewReasonIds.includes(id),
@@ -676,6 +681,18 @@ export function shouldAutoApprove(
       .map((requested) => requested.lineItemId);
     if (late.length > 0) causes.push({ cause: "outside_auto_approve_window", lineItemIds: late });
   }
+  return causes;
+}
 
+/**
+ * Whether a shopper's return is approved without the merchant (Shopify `returnCreate`, OPEN) or filed as a
+ * request (`returnRequest`, REQUESTED): the request must be valid under the policy (so every unit is within the
+ * return window) and no manual review cause may apply.
+ */
+export function shouldAutoApprove(input: ApprovalInput): AutoApproveDecision {
+  const causes = manualReviewCauses(input);
+  if (!input.policy.autoApprove.enabled) return { autoApprove: false, causes };
+  const problems = validateReturnRequest(input.policy, input.request, input.eligibility);
+  if (problems.length > 0) causes.unshift({ cause: "request_invalid", problems });
   return causes.length === 0 ? { autoApprove: true } : { autoApprove: false, causes };
 }

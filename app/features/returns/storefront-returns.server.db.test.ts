@@ -3,15 +3,13 @@ import { describe, expect, it } from "vitest";
 
 import {
   chooseExchange,
-  exchangeOptionsFor,
-  MAX_EXCHANGE_OPTIONS,
   noteWithPreference,
   preferenceNote,
   problemsToFields,
-  submitReturnSchema,
-  toEligibilityOrder,
   type LineExchange,
-} from "./storefront-returns.server";
+} from "./decide-return";
+import { exchangeOptionsFor, MAX_EXCHANGE_OPTIONS, toEligibilityOrder } from "./returnable-order.server";
+import { submitReturnSchema } from "./storefront-returns.server";
 
 const money = (amount: string) => ({
   shopMoney: { amount, currencyCode: "USD" as const },

@@ -15,9 +15,9 @@ export async function recordScopes(domain: string, scopes: string, db: Db = pris
 }
 
 /** Marks the shop uninstalled and removes its sessions: their access tokens no longer work. */
-export async function recordUninstall(domain: string, db: Db = prisma, at = new Date()) {
+export async function recordUninstall(domain: string, db: Db = prisma) {
   await db.session.deleteMany({ where: { shop: domain } });
-  await db.shop.updateMany({ where: { domain }, data: { uninstalledAt: at } });
+  await db.shop.updateMany({ where: { domain }, data: { uninstalledAt: new Date() } });
 }
 
 export async function findShop(domain: string, db: Db = prisma) {

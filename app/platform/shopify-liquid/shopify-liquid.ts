@@ -161,7 +161,10 @@ const MONEY_FORMATS: Record<string, string> = {
   NOK: "kr {{amount_with_comma_separator}}",
 };
 
-function formatAmount(cents: number, decimals: number, thousands: string, decimal: string): string {
+function formatAmount(
+  cents: number,
+  { decimals, thousands, decimal }: { decimals: number; thousands: string; decimal: string },
+): string {
   const fixed = (cents / 100).toFixed(decimals);
   const [whole = "0", fraction] = fixed.split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, thousands);
@@ -173,12 +176,12 @@ export function formatMoney(centsInput: unknown, currency: string, withCurrency:
   if (!Number.isFinite(cents)) throw new ShopifyLiquidError(`money filter expects cents, got ${String(centsInput)}`);
   const format = MONEY_FORMATS[currency] ?? `{{amount}} ${currency}`;
   const amounts: Record<string, string> = {
-    amount: formatAmount(cents, 2, ",", "."),
-    amount_no_decimals: formatAmount(cents, 0, ",", "."),
-    amount_with_comma_separator: formatAmount(cents, 2, ".", ","),
-    amount_no_decimals_with_comma_separator: formatAmount(cents, 0, ".", ","),
-    amount_with_apostrophe_separator: formatAmount(cents, 2, "'", "."),
-    amount_with_space_separator: formatAmount(cents, 2, " ", ","),
+    amount: formatAmount(cents, { decimals: 2, thousands: ",", decimal: "." }),
+    amount_no_decimals: formatAmount(cents, { decimals: 0, thousands: ",", decimal: "." }),
+    amount_with_comma_separator: formatAmount(cents, { decimals: 2, thousands: ".", decimal: "," }),
+    amount_no_decimals_with_comma_separator: formatAmount(cents, { decimals: 0, thousands: ".", decimal: "," }),
+    amount_with_apostrophe_separator: formatAmount(cents, { decimals: 2, thousands: "'", decimal: "." }),
+    amount_with_space_separator: formatAmount(cents, { decimals: 2, thousands: " ", decimal: "," }),
   };
   const text = format.replace(/\{\{\s*(\w+)\s*\}\}/g, (placeholder, name: string) => amounts[name] ?? placeholder);
   return withCurrency && !text.endsWith(currency) ? `${text} ${currency}` : text;
@@ -260,7 +263,9 @@ export function createShopifyLiquid(options: ShopifyLiquidOptions): Liquid {
 
   engine.registerFilter("money", (cents: unknown) => formatMoney(cents, currency, false));
   engine.registerFilter("money_with_currency", (cents: unknown) => formatMoney(cents, currency, true));
-  engine.registerFilter("money_without_currency", (cents: unknown) => formatAmount(Number(cents), 2, ",", "."));
+  engine.registerFilter("money_without_currency", (cents: unknown) =>
+    formatAmount(Number(cents), { decimals: 2, thousands: ",", decimal: "." }),
+  );
 
   engine.registerFilter("date", function (this: unknown, value: unknown, ...args: unknown[]) {
     const { format } = namedArgs(args);

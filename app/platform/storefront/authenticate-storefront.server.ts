@@ -8,8 +8,8 @@ export function storefrontError(error: string, status: number, headers: HeadersI
 }
 
 /** A storefront answer: personal, so never stored by Shopify's edge, the browser or anything in between. */
-export function storefrontJson(body: unknown, status = 200) {
-  return Response.json(body, { status, headers: { ...noStore, "X-Content-Type-Options": "nosniff" } });
+export function storefrontJson(body: unknown, status = 200, headers: HeadersInit = {}) {
+  return Response.json(body, { status, headers: { ...noStore, "X-Content-Type-Options": "nosniff", ...headers } });
 }
 
 /**

@@ -1,0 +1,151 @@
+import type { AdminApiContext } from "@shopify/shopify-app-remix/server";
+
+import type { Db } from "../../db-types.server";
+import prisma from "../../db.server";
+import { callShopify, ShopifyUnavailableError } from "../../shopify/call-shopify.server";
+import { ReturnCreateApproved } from "../../shopify/graphql/ReturnCreateApproved";
+import { ReturnRequestCreate } from "../../shopify/graphql/ReturnRequestCreate";
+import type { CurrencyCode } from "../../types/admin.types";
+import type { FieldErrors, ReturnDecision, ReturnPlan } from "./decide-return";
+import {
+  claimFiling,
+  recordFailed,
+  recordFiled,
+  storeSubmission,
+  submissionRequestSchema,
+  waitWhileFiling,
+  type ReturnSubmissionRecord,
+  type SubmissionRequest,
+} from "./ReturnSubmission.server";
+
+export type FilingResult =
+  | { kind: "invalid"; fields: FieldErrors }
+  | { kind: "key_conflict" }
+  | { kind: "shopify_unavailable"; submissionId: string }
+  | { kind: "rejected"; submissionId: string; error: string }
+  | { kind: "filed"; submission: ReturnSubmissionRecord };
+
+/**
+ * Carries a decided return out, exactly once per submission key: the submission is stored before Shopify is
+ * called (unique per shop and key), one caller at a time holds the filing lease, and a retry with the same key
+ * answers with the stored outcome, or files a submission Shopify could not take. A submission already filed is
+ * answered as it is, whatever the decision says now (its units count as returned since).
+ *
+ * `decision` must be the one made on `request`, which for a known key is the stored request: a retry cannot
+ * change what the first submission asked for.
+ */
+export async function fileReturn(
+  {
+    admin,
+    shop,
+    customerId,
+    submissionKey,
+    request,
+    decision,
+    now = new Date(),
+  }: {
+    admin: AdminApiContext;
+    shop: string;
+    customerId: string;
+    submissionKey: string;
+    request: SubmissionRequest;
+    decision: ReturnDecision;
+    now?: Date;
+  },
+  db: Db = prisma,
+): Promise<FilingResult> {
+  const stored = await storeSubmission({ shop, idempotencyKey: submissionKey, customerId, request }, db);
+  if (stored.outcome === "key_conflict") return { kind: "key_conflict" };
+  let submission = stored.submission;
+  if (submission.status === "filed") return { kind: "filed", submission };
+
+  // A submission another request stored under this key a moment ago with a different body was not decided here:
+  // the request that stored it files it, and this one answers with its outcome.
+  const decidedHere = sameRequest(submission.request, request);
+  if (!decidedHere || !(await claimFiling(shop, submission.id, now, db))) {
+    const settled = await waitWhileFiling(shop, submissionKey, {}, db);
+    if (settled?.status === "filed") return { kind: "filed", submission: settled };
+    if (settled?.status === "failed" && settled.error && settled.error !== "shopify_unavailable") {
+      return { kind: "rejected", submissionId: submission.id, error: settled.error };
+    }
+    return { kind: "shopify_unavailable", submissionId: submission.id };
+  }
+
+  if (!decision.ok) {
+    await recordFailed(shop, submission.id, "invalid", db);
+    return { kind: "invalid", fields: decision.fieldErrors };
+  }
+  try {
+    const filed = await fileInShopify(admin, decision.plan);
+    if ("userErrors" in filed) {
+      const error = userErrorKey(filed.userErrors);
+      await recordFailed(shop, submission.id, error, db);
+      return { kind: "rejected", submissionId: submission.id, error };
+    }
+    submission = await recordFiled(shop, submission.id, filed, db);
+    return { kind: "filed", submission };
+  } catch (thrown) {
+    await recordFailed(shop, submission.id, "shopify_unavailable", db);
+    if (thrown instanceof ShopifyUnavailableError) return { kind: "shopify_unavailable", submissionId: submission.id };
+    throw thrown;
+  }
+}
+
+function sameRequest(a: SubmissionRequest, b: SubmissionRequest): boolean {
+  return JSON.stringify(submissionRequestSchema.parse(a)) === JSON.stringify(submissionRequestSchema.parse(b));
+}
+
+/** Shopify's userErrors, as one key the block can translate (never Shopify's English message). */
+function userErrorKey(errors: { code?: string | null }[]): string {
+  const code = errors.find((error) => error.code)?.code;
+  return code ? `shopify_${code.toLowerCase()}` : "shopify_rejected";
+}
+
+type Filed = { id: string; status: string } | { userErrors: { code?: string | null }[] };
+
+/** The plan, as the one Shopify mutation it names. */
+async function fileInShopify(admin: AdminApiContext, plan: ReturnPlan): Promise<Filed> {
+  const returnShippingFee = plan.returnShippingFee
+    ? { amount: { ...plan.returnShippingFee, currencyCode: plan.returnShippingFee.currencyCode as CurrencyCode } }
+    : undefined;
+  const lines = plan.lines.map(({ restockingFeePercentage, ...line }) => ({
+    ...line,
+    restockingFee: restockingFeePercentage > 0 ? { percentage: restockingFeePercentage } : undefined,
+  }));
+
+  if (plan.mutation === "returnCreate") {
+    const response = await callShopify(() =>
+      admin.graphql(ReturnCreateApproved, {
+        variables: {
+          input: {
+            orderId: plan.orderId,
+            notifyCustomer: true,
+            returnShippingFee,
+            exchangeLineItems: plan.exchangeLines.length > 0 ? plan.exchangeLines : undefined,
+            returnLineItems: lines.map((line) => ({ ...line, returnReasonNote: plan.merchantNote ?? "" })),
+          },
+        },
+      }),
+    );
+    const { data } = await response.json();
+    const payload = data?.returnCreate;
+    if (payload?.return) return { id: payload.return.id, status: payload.return.status };
+    return { userErrors: payload?.userErrors ?? [] };
+  }
+
+  const response = await callShopify(() =>
+    admin.graphql(ReturnRequestCreate, {
+      variables: {
+        input: {
+          orderId: plan.orderId,
+          returnShippingFee,
+          returnLineItems: lines.map((line) => ({ ...line, customerNote: plan.merchantNote })),
+        },
+      },
+    }),
+  );
+  const { data } = await response.json();
+  const payload = data?.returnRequest;
+  if (payload?.return) return { id: payload.return.id, status: payload.return.status };
+  return { userErrors: payload?.userErrors ?? [] };
+}
