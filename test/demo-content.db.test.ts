@@ -27,7 +27,7 @@ const { default: prisma } = await import("../app/db.server");
 const { redactShopData } = await import("../app/features/compliance/handle-compliance-request.server");
 const { addStarterArticles, STARTER_ARTICLES } = await import("../app/features/faq/faq-starter-articles.server");
 const { saveReturnPolicy } = await import("../app/features/policy/ReturnPolicy.server");
-const faqPage = await import("../app/routes/app.faq._index");
+const faqPage = await import("../app/routes/app.faq._index/route");
 
 const app = http.createServer((incoming, outgoing) => {
   void (async () => {
@@ -84,7 +84,7 @@ function seed(shop: Emulator) {
 
 /** Everything the database holds for the demo shop goes, as when prisma/dev.sqlite is deleted. */
 async function deleteDatabase(shop: string) {
-  await redactShopData(prisma, shop);
+  await redactShopData(shop, prisma);
   await prisma.session.deleteMany({ where: { shop } });
   await prisma.shop.deleteMany({ where: { domain: shop } });
   await prisma.publishState.deleteMany({ where: { shop } });
