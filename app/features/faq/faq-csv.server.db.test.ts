@@ -217,4 +217,31 @@ describe("exporting", () => {
       "\uFEFFhandle,locale,category,status,position,question,answer_markdown,keywords\n",
     );
   });
+  it("exports cells a spreadsheet would run as text, and imports them back as the merchant wrote them", async () => {
+    const formulas = {
+      question: '=HYPERLINK("https://evil.example","Click")',
+      answerMarkdown: "- first\n- second",
+      keywords: "@SUM(1+1)",
+    };
+    await saveArticle(
+      SHOP,
+      null,
+      { handle: "formulas", status: "published", categoryId: null, position: 1, translations: { en: formulas } },
+      LOCALES,
+    );
+
+    const exported = await exportFaqCsv(SHOP, LOCALES);
+    const [, line] = exported.split("\n");
+    expect(line).toBe(`formulas,en,,published,1,"'=HYPERLINK(""https://evil.example"",""Click"")","'- first`);
+    expect(exported).toContain(",'@SUM(1+1)\n");
+
+    expect(await importFaqCsv(COPY_SHOP, exported, LOCALES)).toMatchObject({ ok: true, articlesCreated: 1 });
+    const [copy] = await articlesOf(COPY_SHOP);
+    expect(copy!.translations[0]).toMatchObject({
+      question: formulas.question,
+      answerMarkdown: formulas.answerMarkdown,
+      keywords: formulas.keywords,
+    });
+    expect(await exportFaqCsv(COPY_SHOP, LOCALES)).toBe(exported);
+  });
 });

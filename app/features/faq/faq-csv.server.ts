@@ -11,6 +11,7 @@ import {
   upsertTranslation,
   type FaqLocale,
 } from "./Faq.server";
+import { fromSpreadsheetCell, toSpreadsheetCell } from "./spreadsheet-cell";
 
 /**
  * The FAQ as a spreadsheet: one row per article and locale. Import is all or nothing: every row is checked
@@ -151,7 +152,9 @@ export function validateFaqCsv(
   const seen = new Map<string, number>();
 
   for (const { record, row } of numbered) {
-    const cells = Object.fromEntries(FAQ_CSV_COLUMNS.map((column) => [column, record[column] ?? ""]));
+    const cells = Object.fromEntries(
+      FAQ_CSV_COLUMNS.map((column) => [column, fromSpreadsheetCell(record[column] ?? "")]),
+    );
     const parsed = rowSchema.safeParse(cells);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
@@ -356,12 +359,12 @@ export async function exportFaqCsv(shop: string, locales: FaqLocale[], db: typeo
       .map((translation) => ({
         handle: article.handle,
         locale: translation.locale,
-        category: titles[translation.locale] ?? "",
+        category: toSpreadsheetCell(titles[translation.locale] ?? ""),
         status: article.status,
         position: String(article.position),
-        question: translation.question,
-        answer_markdown: translation.answerMarkdown,
-        keywords: translation.keywords,
+        question: toSpreadsheetCell(translation.question),
+        answer_markdown: toSpreadsheetCell(translation.answerMarkdown),
+        keywords: toSpreadsheetCell(translation.keywords),
       }));
   });
   // The byte-order mark makes spreadsheet programs read the file as UTF-8 (accents, non-Latin scripts).
