@@ -263,6 +263,12 @@ describe("guest lookup with order number and email", () => {
     expect(result.text).not.toContain("alex.kim");
   });
 
+  it("finds the order when its number is typed with Arabic-Indic digits", async () => {
+    const result = await lookup({ orderNumber: "#١٠١١", email: "alex.kim@example.net" });
+    expect(result.status).toBe(200);
+    expect(result.body).toMatchObject({ order: { name: "#1011", status: "in_transit" } });
+  });
+
   it("gives byte-identical answers for an unknown order and a wrong email, in about the same time", async () => {
     const wrongEmail = remember(await lookup({ ...guest, email: "someone.else@example.net" }, { ip: "203.0.113.21" }));
     const unknownOrder = remember(await lookup({ ...guest, orderNumber: "99999" }, { ip: "203.0.113.22" }));

@@ -9,6 +9,14 @@ describe("an order reference from the storefront", () => {
     expect(orderRefSchema.parse("EU-1001")).toEqual({ kind: "name", value: "EU-1001" });
   });
 
+  it("reads digits from any keyboard as the order number Shopify prints", () => {
+    expect(orderRefSchema.parse("#١٠١١")).toEqual({ kind: "name", value: "1011" }); // Arabic-Indic
+    expect(orderRefSchema.parse("۱۰۱۱")).toEqual({ kind: "name", value: "1011" }); // Extended (Persian, Urdu)
+    expect(orderRefSchema.parse("＃１０１１")).toEqual({ kind: "name", value: "1011" }); // full-width
+    expect(orderRefSchema.parse("ＥＵ－１００１")).toEqual({ kind: "name", value: "EU-1001" });
+    expect(orderRefSchema.safeParse("１００１　ＯＲ　name:1002").success).toBe(false);
+  });
+
   it("accepts the order id the order list gives", () => {
     expect(orderRefSchema.parse("gid://shopify/Order/5800000016")).toEqual({ kind: "id", value: "5800000016" });
   });

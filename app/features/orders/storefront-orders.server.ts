@@ -28,12 +28,25 @@ export const orderRefSchema = z.union([
 
 export type OrderRef = z.infer<typeof orderRefSchema>;
 
-/** An order number typed by a shopper, without the `#` most shops print before it. */
+/**
+ * Digits as phones type them in Arabic-script layouts: Arabic-Indic (٠–٩) and Extended Arabic-Indic (۰–۹).
+ * NFKC already turns full-width digits, letters, `＃` and `－` into ASCII, but leaves these as they are.
+ */
+const ARABIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
+
+function asciiOrderNumber(value: string): string {
+  return value.normalize("NFKC").replace(ARABIC_DIGITS, (digit) => String(digit.charCodeAt(0) & 0xf));
+}
+
+/**
+ * An order number typed by a shopper, without the `#` most shops print before it; digits from any keyboard
+ * (full-width, Arabic-Indic) read as the ASCII digits Shopify's order names use.
+ */
 export function orderNumberSchema() {
   return z
     .string()
-    .trim()
-    .transform((value) => value.replace(/^#/, ""))
+    .transform(asciiOrderNumber)
+    .transform((value) => value.trim().replace(/^#/, ""))
     .pipe(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/));
 }
 
