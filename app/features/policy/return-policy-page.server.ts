@@ -17,8 +17,6 @@ import { loadReturnReasons, type ReturnReason } from "../../shopify/return-reaso
 
 /** The return policy page's use cases: what it shows, and saving then publishing what the merchant wrote. */
 
-export type ReasonOption = ReturnReason;
-
 export interface CollectionOption {
   id: string;
   title: string;
@@ -35,7 +33,7 @@ export interface PolicyPageData {
   unreadable: boolean;
   /** Saved reasons Shopify no longer offers (left out of the form: saving removes them). */
   withdrawnReasons: number;
-  reasons: ReasonOption[];
+  reasons: ReturnReason[];
   collections: CollectionOption[];
   /** The shop has more collections than the picker lists. */
   collectionsTruncated: boolean;
@@ -130,7 +128,7 @@ export type PolicySave =
  * tell which reasons exist.
  */
 export async function saveReturnPolicyPage(admin: AdminApiContext, shop: string, input: unknown): Promise<PolicySave> {
-  let reasons: ReasonOption[];
+  let reasons: ReturnReason[];
   try {
     reasons = await loadReturnReasons(admin);
   } catch (error) {

@@ -127,10 +127,7 @@ async function fileInShopify(admin: AdminApiContext, plan: ReturnPlan): Promise<
         },
       }),
     );
-    const { data } = await response.json();
-    const payload = data?.returnCreate;
-    if (payload?.return) return { id: payload.return.id, status: payload.return.status };
-    return { userErrors: payload?.userErrors ?? [] };
+    return filedOrErrors((await response.json()).data?.returnCreate);
   }
 
   const response = await callShopify(() =>
@@ -144,8 +141,14 @@ async function fileInShopify(admin: AdminApiContext, plan: ReturnPlan): Promise<
       },
     }),
   );
-  const { data } = await response.json();
-  const payload = data?.returnRequest;
+  return filedOrErrors((await response.json()).data?.returnRequest);
+}
+
+/** Either mutation's payload: the return Shopify filed, or why it would not. */
+function filedOrErrors(
+  payload:
+    { return?: { id: string; status: string } | null; userErrors?: { code?: string | null }[] } | null | undefined,
+): Filed {
   if (payload?.return) return { id: payload.return.id, status: payload.return.status };
   return { userErrors: payload?.userErrors ?? [] };
 }

@@ -32,15 +32,17 @@ async function offeredReasons(admin: AdminApiContext, policy: ReturnPolicy) {
 
 // ---- GET: what may be returned ----
 
+/** Who asks about which order: the signed-in shopper, verified by the caller, and the order they named. */
+interface ShopperOrder {
+  admin: AdminApiContext;
+  shop: string;
+  customerId: string;
+  ref: OrderRef;
+  now?: Date;
+}
+
 export async function getReturnOptions(
-  {
-    admin,
-    shop,
-    customerId,
-    ref,
-    locale,
-    now = new Date(),
-  }: { admin: AdminApiContext; shop: string; customerId: string; ref: OrderRef; locale: string; now?: Date },
+  { admin, shop, customerId, ref, locale, now = new Date() }: ShopperOrder & { locale: string },
   db: Db = prisma,
 ): Promise<ReturnOptions | null> {
   const data = await loadCustomerOrder(admin, customerId, ref);
@@ -141,14 +143,7 @@ export type SubmitReturnResult = { kind: "order_not_found" } | FilingResult;
  * asked for) and never refused here: its return may already be filed, which makes its units "already returned".
  */
 export async function submitReturn(
-  {
-    admin,
-    shop,
-    customerId,
-    ref,
-    body,
-    now = new Date(),
-  }: { admin: AdminApiContext; shop: string; customerId: string; ref: OrderRef; body: SubmitReturnBody; now?: Date },
+  { admin, shop, customerId, ref, body, now = new Date() }: ShopperOrder & { body: SubmitReturnBody },
   db: Db = prisma,
 ): Promise<SubmitReturnResult> {
   const data = await loadCustomerOrder(admin, customerId, ref);
