@@ -240,6 +240,17 @@ describe("a signed-in shopper's returns", () => {
     expect(malformed.status).toBe(400);
     expect(malformed.body).toEqual({ error: "invalid_input", fields: { idempotencyKey: "invalid" } });
 
+    // Coercion would read these as 1, 100 and 2 units: each is refused and files nothing.
+    for (const quantity of [true, "1e2", [2]]) {
+      const odd = await submit(
+        ref,
+        body(first.id, { lines: [{ lineItemId: lineGid(first.id), quantity }] }),
+        customerId,
+      );
+      expect(odd.status, JSON.stringify(quantity)).toBe(400);
+      expect(odd.body).toEqual({ error: "invalid_input", fields: { lines: "invalid" } });
+    }
+
     expect(returnsOf(order.id)).toEqual([]);
     expect(
       await prisma.returnSubmission.count({ where: { shop: SHOP, orderId: `gid://shopify/Order/${order.id}` } }),

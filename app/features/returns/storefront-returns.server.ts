@@ -105,7 +105,19 @@ export const submitReturnSchema = z
       .array(
         z.object({
           lineItemId: z.string().regex(/^gid:\/\/shopify\/LineItem\/\d{1,20}$/, { error: "invalid" }),
-          quantity: z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(1, { error: "invalid" }),
+          // A JSON number, or digits as a form sends them: never `true`, `"1e2"` or `[2]`, which coercion takes.
+          quantity: z
+            .union(
+              [
+                z.number(),
+                z
+                  .string()
+                  .regex(/^\d{1,5}$/)
+                  .transform(Number),
+              ],
+              { error: "invalid" },
+            )
+            .pipe(z.number().int({ error: "invalid" }).min(1, { error: "invalid" })),
         }),
         { error: "required" },
       )
