@@ -80,6 +80,22 @@ function groupByHandle(rows: CsvRow[]): Map<string, CsvRow[]> {
   return groups;
 }
 
+/**
+ * OWASP's rule against CSV injection: a cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is a
+ * formula to a spreadsheet, so the export prefixes it with `'`, which spreadsheets read as "text follows".
+ * Cells already starting with quotes before such a character get one more, so that the import, which takes one
+ * off, gives back exactly the merchant's text ("- bullet" and "'=x" alike).
+ */
+const FORMULA_CELL = /^'*[=+\-@\t\r]/;
+
+export function toSpreadsheetCell(text: string): string {
+  return FORMULA_CELL.test(text) ? `'${text}` : text;
+}
+
+export function fromSpreadsheetCell(cell: string): string {
+  return cell.startsWith("'") && FORMULA_CELL.test(cell) ? cell.slice(1) : cell;
+}
+
 /** Problems past this many are summarised: a merchant fixes a file a screenful at a time. */
 const MAX_PROBLEMS = 100;
 
@@ -151,7 +167,9 @@ export function validateFaqCsv(
   const seen = new Map<string, number>();
 
   for (const { record, row } of numbered) {
-    const cells = Object.fromEntries(FAQ_CSV_COLUMNS.map((column) => [column, record[column] ?? ""]));
+    const cells = Object.fromEntries(
+      FAQ_CSV_COLUMNS.map((column) => [column, fromSpreadsheetCell(record[column] ?? "")]),
+    );
     const parsed = rowSchema.safeParse(cells);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
@@ -356,12 +374,12 @@ export async function exportFaqCsv(shop: string, locales: FaqLocale[], db: typeo
       .map((translation) => ({
         handle: article.handle,
         locale: translation.locale,
-        category: titles[translation.locale] ?? "",
+        category: toSpreadsheetCell(titles[translation.locale] ?? ""),
         status: article.status,
         position: String(article.position),
-        question: translation.question,
-        answer_markdown: translation.answerMarkdown,
-        keywords: translation.keywords,
+        question: toSpreadsheetCell(translation.question),
+        answer_markdown: toSpreadsheetCell(translation.answerMarkdown),
+        keywords: toSpreadsheetCell(translation.keywords),
       }));
   });
   // The byte-order mark makes spreadsheet programs read the file as UTF-8 (accents, non-Latin scripts).
