@@ -9,6 +9,13 @@ describe("an order reference from the storefront", () => {
     expect(orderRefSchema.parse("EU-1001")).toEqual({ kind: "name", value: "EU-1001" });
   });
 
+  it("reads Arabic-Indic, Eastern Arabic-Indic and full-width digits and # as the order number they spell", () => {
+    for (const typed of ["١٠٠١", "#١٠٠١", "۱۰۰۱", "１００１", "＃１００１", "﹟1001", " ＃１００１ "]) {
+      expect(orderRefSchema.parse(typed), typed).toEqual({ kind: "name", value: "1001" });
+    }
+    expect(orderRefSchema.parse("ＥＵ－１００１")).toEqual({ kind: "name", value: "EU-1001" });
+  });
+
   it("accepts the order id the order list gives", () => {
     expect(orderRefSchema.parse("gid://shopify/Order/5800000016")).toEqual({ kind: "id", value: "5800000016" });
   });

@@ -28,11 +28,24 @@ export const orderRefSchema = z.union([
 
 export type OrderRef = z.infer<typeof orderRefSchema>;
 
+/**
+ * An order number in the ASCII Shopify prints: full-width digits, letters and `＃` (a Japanese or Chinese
+ * keyboard) fold by NFKC; Arabic-Indic (٠-٩) and Eastern Arabic-Indic (۰-۹) digits, which NFKC keeps, map
+ * to 0-9.
+ */
+export function normalizeOrderNumber(typed: string): string {
+  return typed
+    .normalize("NFKC")
+    .replace(/[\u0660-\u0669]/g, (digit) => String(digit.charCodeAt(0) - 0x0660))
+    .replace(/[\u06F0-\u06F9]/g, (digit) => String(digit.charCodeAt(0) - 0x06f0))
+    .trim();
+}
+
 /** An order number typed by a shopper, without the `#` most shops print before it. */
 export function orderNumberSchema() {
   return z
     .string()
-    .trim()
+    .transform(normalizeOrderNumber)
     .transform((value) => value.replace(/^#/, ""))
     .pipe(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/));
 }
