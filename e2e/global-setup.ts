@@ -9,7 +9,14 @@ import { findChromium } from "./chromium";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    demo: { appUrl: string; adminUrl: string; storefrontUrl: string; emulatorUrl: string; shop: string };
+    demo: {
+      appUrl: string;
+      adminUrl: string;
+      storefrontUrl: string;
+      emulatorUrl: string;
+      shop: string;
+      appPid: number;
+    };
   }
 }
 
@@ -29,6 +36,7 @@ export default async function setup(project: TestProject) {
     storefrontUrl: demo.storefrontUrl,
     emulatorUrl: demo.emulator.url,
     shop: demo.emulator.shop,
+    appPid: demo.appPid,
   });
   return async () => {
     await demo.stop();

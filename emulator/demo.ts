@@ -42,6 +42,8 @@ export interface Demo {
   storefrontUrl: string;
   emulator: Emulator;
   databaseUrl: string;
+  /** The app server's process (tests read its memory). */
+  appPid: number;
   stop(): Promise<void>;
 }
 
@@ -203,6 +205,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     storefrontUrl: `${emulator.url}/pages/help`,
     emulator,
     databaseUrl,
+    appPid: app.pid!,
     stop,
   };
 }

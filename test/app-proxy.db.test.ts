@@ -74,6 +74,16 @@ describe("app proxy requests", () => {
     });
   });
 
+  it("answer a signed request for a shop that is not a Shopify shop domain with a 4xx the block can translate", async () => {
+    for (const shop of ["evil.example.com", "not a shop", ""]) {
+      expect(await status(proxied({ shop })), shop).toEqual({
+        status: 400,
+        body: { error: "invalid_shop" },
+        cache: "no-store",
+      });
+    }
+  });
+
   it("reject a request whose signed parameters were changed after signing", async () => {
     const request = proxied({ customerId: "7001" });
     const tampered = new URL(request.url);

@@ -117,6 +117,21 @@ describe("POST /proxy/contact", () => {
     expect(row.context).not.toContain(body.submissionKey);
   });
 
+  it("stores an order number typed in Arabic-Indic or full-width digits as the ASCII one the merchant prints", async () => {
+    for (const [typed, orderName] of [
+      ["＃１００１", "#1001"],
+      ["١٠٠٢", "#1002"],
+      ["#۱۰۰۳", "#1003"],
+    ]) {
+      const result = await post(contact({ orderNumber: typed }));
+      expect(result.status, typed).toBe(201);
+      const row = await prisma.contactRequest.findUniqueOrThrow({
+        where: { shop_reference: { shop: SHOP, reference: result.body.reference } },
+      });
+      expect(row.orderName).toBe(orderName);
+    }
+  });
+
   it("stores one request for a double click (the same submission key) and gives the same reference", async () => {
     const body = contact();
     const [first, second] = [await post(body), await post(body)];

@@ -6,6 +6,7 @@ import type { Db } from "../../db-types.server";
 import prisma from "../../db.server";
 import { isUniqueViolation } from "../../db-types.server";
 import { deleteShopCounters, ShopIpRateLimit, type Limit } from "../../platform/rate-limits.server";
+import { normalizeOrderNumber } from "../orders/storefront-orders.server";
 
 /**
  * A shopper's "contact us" message with the context the block gathered before it (what they searched, which
@@ -49,9 +50,13 @@ export const contactInputSchema = z.object({
   message: text(2000).min(1),
   orderNumber: z
     .string()
-    .trim()
-    .max(40)
-    .regex(/^#?[A-Za-z0-9][A-Za-z0-9._-]*$/)
+    .transform(normalizeOrderNumber)
+    .pipe(
+      z
+        .string()
+        .max(40)
+        .regex(/^#?[A-Za-z0-9][A-Za-z0-9._-]*$/),
+    )
     .optional()
     .or(z.literal("").transform(() => undefined)),
   locale: z

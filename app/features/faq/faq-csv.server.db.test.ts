@@ -1,3 +1,4 @@
+import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import { beforeEach, describe, expect, it } from "vitest";
 
@@ -217,31 +218,41 @@ describe("exporting", () => {
       "\uFEFFhandle,locale,category,status,position,question,answer_markdown,keywords\n",
     );
   });
-  it("exports cells a spreadsheet would run as text, and imports them back as the merchant wrote them", async () => {
-    const formulas = {
+
+  it("neutralises cells a spreadsheet would run as formulas, and imports them back as the merchant's text", async () => {
+    const texts = {
       question: '=HYPERLINK("https://evil.example","Click")',
-      answerMarkdown: "- first\n- second",
-      keywords: "@SUM(1+1)",
+      answerMarkdown: "- bullet one\n- bullet two",
+      keywords: "@SUM(A1:A2)",
     };
+    await saveCategories(SHOP, [{ titles: { en: "+cmd|' /C calc'!A0", fr: "'=déjà cité" } }], LOCALES);
+    const [category] = await listCategories(SHOP);
     await saveArticle(
       SHOP,
       null,
-      { handle: "formulas", status: "published", categoryId: null, position: 1, translations: { en: formulas } },
+      {
+        handle: "formulas",
+        status: "draft",
+        categoryId: category!.id,
+        position: 1,
+        translations: { en: texts, fr: { question: "'- cité", answerMarkdown: "Texte.", keywords: "" } },
+      },
       LOCALES,
     );
 
     const exported = await exportFaqCsv(SHOP, LOCALES);
-    const [, line] = exported.split("\n");
-    expect(line).toBe(`formulas,en,,published,1,"'=HYPERLINK(""https://evil.example"",""Click"")","'- first`);
-    expect(exported).toContain(",'@SUM(1+1)\n");
+    const cells = parse(exported, { bom: true, columns: true }) as Record<string, string>[];
+    expect(cells.map((cell) => [cell.category, cell.question, cell.answer_markdown, cell.keywords])).toEqual([
+      ["'+cmd|' /C calc'!A0", `'${texts.question}`, `'${texts.answerMarkdown}`, `'${texts.keywords}`],
+      ["''=déjà cité", "''- cité", "Texte.", ""],
+    ]);
 
     expect(await importFaqCsv(COPY_SHOP, exported, LOCALES)).toMatchObject({ ok: true, articlesCreated: 1 });
-    const [copy] = await articlesOf(COPY_SHOP);
-    expect(copy!.translations[0]).toMatchObject({
-      question: formulas.question,
-      answerMarkdown: formulas.answerMarkdown,
-      keywords: formulas.keywords,
-    });
+    const copy = await prisma.faqArticle.findFirst({ where: { shop: COPY_SHOP, handle: "formulas" } });
+    const article = await getArticle(COPY_SHOP, copy!.id);
+    expect(article?.translations.en).toMatchObject(texts);
+    expect(article?.translations.fr).toMatchObject({ question: "'- cité" });
+    expect((await listCategories(COPY_SHOP))[0]?.titles).toEqual({ en: "+cmd|' /C calc'!A0", fr: "'=déjà cité" });
     expect(await exportFaqCsv(COPY_SHOP, LOCALES)).toBe(exported);
   });
 });

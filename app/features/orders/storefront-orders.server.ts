@@ -34,8 +34,12 @@ export type OrderRef = z.infer<typeof orderRefSchema>;
  */
 const ARABIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
 
-function asciiOrderNumber(value: string): string {
-  return value.normalize("NFKC").replace(ARABIC_DIGITS, (digit) => String(digit.charCodeAt(0) & 0xf));
+/** An order number as typed, in the ASCII digits Shopify's order names use, without surrounding spaces. */
+export function normalizeOrderNumber(typed: string): string {
+  return typed
+    .normalize("NFKC")
+    .replace(ARABIC_DIGITS, (digit) => String(digit.charCodeAt(0) & 0xf))
+    .trim();
 }
 
 /**
@@ -45,8 +49,8 @@ function asciiOrderNumber(value: string): string {
 export function orderNumberSchema() {
   return z
     .string()
-    .transform(asciiOrderNumber)
-    .transform((value) => value.trim().replace(/^#/, ""))
+    .transform(normalizeOrderNumber)
+    .transform((value) => value.replace(/^#/, ""))
     .pipe(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/));
 }
 

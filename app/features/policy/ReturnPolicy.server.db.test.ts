@@ -165,6 +165,46 @@ describe("saving the policy page", () => {
     expect(await isPolicyReviewed(SHOP)).toBe(false);
   });
 
+  it("takes a return window only as a whole number of days, never true, 1e2 or [30]", () => {
+    const windowError = (windowDays: unknown) => {
+      const result = validateReturnPolicy(form({ windowDays }), { offeredReasonIds: OFFERED });
+      return result.ok ? result.policy.windowDays : result.fieldErrors.windowDays;
+    };
+    expect([true, "1e2", [30], "0x1e", "30 days", null].map(windowError)).toEqual([
+      "number",
+      "number",
+      "number",
+      "number",
+      "number",
+      "number",
+    ]);
+    expect([" 30 ", 30, "365", "7.5", "0", 366].map(windowError)).toEqual([
+      30,
+      30,
+      365,
+      "wholeNumber",
+      "windowRange",
+      "windowRange",
+    ]);
+  });
+
+  it("bounds a fixed return-shipping fee", () => {
+    const feeError = (amount: string) => {
+      const resolutions = {
+        refund: { enabled: true, returnShippingFee: { type: "fixed", amount } },
+        storeCredit: { enabled: false },
+        exchange: { enabled: false },
+      };
+      const result = validateReturnPolicy(form({ resolutions }), { offeredReasonIds: OFFERED });
+      return result.ok
+        ? result.policy.resolutions.refund.returnShippingFee
+        : result.fieldErrors["resolutions.refund.returnShippingFee.amount"];
+    };
+    expect(feeError("1000000")).toEqual({ type: "fixed", amount: "1000000.00" });
+    expect(feeError("1000000.01")).toBe("feeTooHigh");
+    expect(feeError("999999999")).toBe("feeTooHigh");
+  });
+
   it("refuses reasons Shopify does not offer, and a policy without any reason", async () => {
     const unknown = await saveReturnPolicy(
       SHOP,

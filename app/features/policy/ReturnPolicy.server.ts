@@ -27,17 +27,27 @@ export type { PolicyErrorKey, PolicyFieldErrors, Resolution };
 /** "", null and undefined mean "not set" for optional numbers; anything else must read as a number. */
 const blankToNull = (value: unknown) => (value === "" || value === null || value === undefined ? null : value);
 
-const wholeDays = z.coerce
-  .number({ error: "number" })
-  .int({ error: "wholeNumber" })
-  .min(POLICY_LIMITS.windowDays.min, { error: "windowRange" })
-  .max(POLICY_LIMITS.windowDays.max, { error: "windowRange" });
+/**
+ * A number, or a form field's string spelling one in plain digits. Not `z.coerce`, which reads `true` as 1,
+ * `"1e2"` as 100 and `[30]` as 30.
+ */
+const plainNumber = (schema: z.ZodNumber) =>
+  z.preprocess(
+    (value) => (typeof value === "string" && /^\s*-?\d+(?:\.\d+)?\s*$/.test(value) ? Number(value) : value),
+    schema,
+  );
 
-const percentage = z.coerce
-  .number({ error: "number" })
-  .min(0, { error: "percentageRange" })
-  .max(100, { error: "percentageRange" })
-  .refine((value) => Math.abs(value * 100 - Math.round(value * 100)) < 1e-6, { error: "percentageDecimals" });
+const wholeDays = plainNumber(
+  z
+    .number({ error: "number" })
+    .int({ error: "wholeNumber" })
+    .min(POLICY_LIMITS.windowDays.min, { error: "windowRange" })
+    .max(POLICY_LIMITS.windowDays.max, { error: "windowRange" }),
+);
+
+const percentage = plainNumber(
+  z.number({ error: "number" }).min(0, { error: "percentageRange" }).max(100, { error: "percentageRange" }),
+).refine((value) => Math.abs(value * 100 - Math.round(value * 100)) < 1e-6, { error: "percentageDecimals" });
 
 /** A money amount as the merchant types it: digits with at most two decimals, no sign, no currency symbol. */
 export const MONEY_AMOUNT_PATTERN = /^\d{1,9}(?:\.\d{1,2})?$/;
@@ -55,15 +65,20 @@ const moneyAmount = z
   .transform(normalizeMoneyAmount);
 
 /**
+ * A fixed fee is in the shop's currency, whatever it is: the bound leaves room for currencies counted in
+ * thousands (1,000,000 VND or IDR is a few tens of dollars) and stops a typo of several extra digits.
+ */
+const feeAmount = moneyAmount.refine((amount) => Number(amount) <= POLICY_LIMITS.fixedFeeMax, {
+  error: "feeTooHigh",
+});
+
+/**
  * A fee: a percentage (0–100, two decimals at most) of the price the shopper paid for the returned items, or a
  * fixed amount in the shop's currency (see check-return-eligibility.server.ts for how each is charged).
  */
 const feeSchema = z.discriminatedUnion(
   "type",
-  [
-    z.object({ type: z.literal("percentage"), percentage }),
-    z.object({ type: z.literal("fixed"), amount: moneyAmount }),
-  ],
+  [z.object({ type: z.literal("percentage"), percentage }), z.object({ type: z.literal("fixed"), amount: feeAmount })],
   { error: "invalid" },
 );
 export type Fee = z.infer<typeof feeSchema>;

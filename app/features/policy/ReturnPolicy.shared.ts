@@ -17,6 +17,7 @@ export const POLICY_LIMITS = {
   listItems: 100,
   listItemLength: 255,
   policyText: 20_000,
+  fixedFeeMax: 1_000_000,
 } as const;
 
 /**
@@ -31,6 +32,7 @@ export const POLICY_ERROR_KEYS = [
   "percentageRange",
   "percentageDecimals",
   "moneyFormat",
+  "feeTooHigh",
   "noResolution",
   "listTooLong",
   "itemTooLong",

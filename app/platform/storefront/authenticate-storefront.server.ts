@@ -1,3 +1,5 @@
+import { InvalidShopError } from "@shopify/shopify-api";
+
 import { authenticate } from "../../shopify.server";
 
 const noStore = { "Cache-Control": "no-store" };
@@ -24,6 +26,8 @@ export async function authenticateStorefront(request: Request) {
     context = await authenticate.public.appProxy(request);
   } catch (thrown) {
     if (thrown instanceof Response) throw storefrontError("invalid_request_signature", 401);
+    // A signed `shop` that is not a shop domain (the library accepts *.myshopify.com and SHOP_CUSTOM_DOMAIN).
+    if (thrown instanceof InvalidShopError) throw storefrontError("invalid_shop", 400);
     throw thrown;
   }
   if (!context.session) throw storefrontError("shop_not_installed", 403);

@@ -1,21 +1,27 @@
 import type { z } from "zod";
 
 import { storefrontError, storefrontJson } from "./authenticate-storefront.server";
+import { readBodyUpTo } from "../read-body.server";
 
-/** The largest form body the storefront API reads; an order lookup is a few dozen bytes. */
-const MAX_BODY_BYTES = 8 * 1024;
+/** The largest form the storefront API accepts, in characters; an order lookup is a few dozen. */
+const MAX_BODY_CHARACTERS = 8 * 1024;
+/** A character is at most 3 bytes of UTF-8 (4 for a pair of UTF-16 units): no form under the limit is cut off. */
+const MAX_BODY_BYTES = 3 * MAX_BODY_CHARACTERS;
 
 /**
  * Reads a storefront form (JSON, or URL-encoded for a form posted without JavaScript) and validates it. Invalid
  * input comes back as `{ error: "invalid_input", fields: { name: "required" | "invalid" } }` — keys the block
- * translates, never the value that was sent, so nothing typed is ever reflected.
+ * translates, never the value that was sent, so nothing typed is ever reflected. A body over the limit is 413
+ * `invalid_input`, read no further than the limit.
  */
 export async function parseStorefrontForm<Schema extends z.ZodType>(
   request: Request,
   schema: Schema,
 ): Promise<{ data: z.infer<Schema> } | { response: Response }> {
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) return { response: storefrontError("invalid_input", 413) };
+  const body = await readBodyUpTo(request, MAX_BODY_BYTES);
+  if (!body.ok) return { response: storefrontError("invalid_input", 413) };
+  const text = new TextDecoder().decode(body.bytes);
+  if (text.length > MAX_BODY_CHARACTERS) return { response: storefrontError("invalid_input", 413) };
   let raw: unknown;
   if ((request.headers.get("content-type") ?? "").includes("application/json")) {
     try {

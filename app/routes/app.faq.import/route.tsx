@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { Banner, BlockStack, Layout } from "@shopify/polaris";
 
@@ -13,6 +13,7 @@ import {
   type PublishResult,
 } from "../../features/publishing/publish-storefront-snapshot.server";
 import { adminText, format } from "../../i18n";
+import { readBodyUpTo, withBody } from "../../platform/read-body.server";
 import { authenticate } from "../../shopify.server";
 import { ExportCard } from "./components/ExportCard";
 import { ImportCard } from "./components/ImportCard";
@@ -42,25 +43,37 @@ type ActionData =
     };
 
 /** The one admin form still posted as multipart: it carries a file. */
-export const action = async ({ request }: ActionFunctionArgs): Promise<ActionData> => {
+export const action = async ({ request }: ActionFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
-  // Refused before reading: the limit plus room for the multipart envelope.
-  if (Number(request.headers.get("content-length") ?? 0) > FAQ_CSV_LIMITS.bytes + 64 * 1024) {
-    return { ok: false, problems: [{ row: null, column: null, code: "tooLarge", params: { max: "2 MB" } }] };
+  // The file's limit plus room for the multipart envelope. (Inside the action: a .server value at module level
+  // would run, undefined, in the browser.)
+  const body = await readBodyUpTo(request, FAQ_CSV_LIMITS.bytes + 64 * 1024);
+  if (!body.ok) {
+    const tooLarge: ActionData = {
+      ok: false,
+      problems: [{ row: null, column: null, code: "tooLarge", params: { max: "2 MB" } }],
+    };
+    return data(tooLarge, { status: 413 });
   }
-  const file = (await request.formData()).get("file");
-  if (!(file instanceof File) || file.size === 0) return { ok: false, message: "noFile" };
-  if (!/\.(csv|txt)$/i.test(file.name) && !/csv|text\/plain/.test(file.type)) return { ok: false, message: "notCsv" };
+  const file = (
+    await withBody(request, body.bytes)
+      .formData()
+      .catch(() => null)
+  )?.get("file");
+  if (!(file instanceof File) || file.size === 0) return { ok: false, message: "noFile" } satisfies ActionData;
+  if (!/\.(csv|txt)$/i.test(file.name) && !/csv|text\/plain/.test(file.type)) {
+    return { ok: false, message: "notCsv" } satisfies ActionData;
+  }
   const { locales } = await loadFaqLocales(admin, session.shop);
   const result = await importFaqCsv(session.shop, await file.text(), locales);
-  if (!result.ok) return result;
+  if (!result.ok) return result satisfies ActionData;
   const publish = await publishStorefrontSnapshot(admin, session.shop);
-  return { ...result, publish, toast: toast(importText.importedToast) };
+  return { ...result, publish, toast: toast(importText.importedToast) } satisfies ActionData;
 };
 
 export default function FaqImportExport() {
   const { shopifyUnavailable } = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>();
+  const answer = useActionData<ActionData>();
   const importing = useNavigation().state === "submitting";
   const submit = useSubmit();
 
