@@ -30,6 +30,12 @@ const schema = z.object({
    * program on the same port (the demo sets a random one on each start). Public: never put a secret here.
    */
   INSTANCE_ID: z.string().max(100).optional(),
+  /**
+   * How many proxies in front of the app append to `X-Forwarded-For`, Shopify's app proxy included: 1 when Shopify
+   * reaches the app directly, 2 behind one load balancer that appends, 0 when nothing is in front (the socket's peer
+   * is the client). The shopper's address is read that many entries from the right (platform/client-address.server.ts).
+   */
+  TRUSTED_PROXY_HOPS: z.string().regex(/^\d$/, "a number of proxies from 0 to 9").default("1").transform(Number),
   /** Only the local emulator sets this: where its App Bridge stand-in is served. */
   APP_BRIDGE_URL: z.url().optional(),
 });

@@ -1,10 +1,10 @@
 /**
  * `npm run bench:proxy`: what an app-proxy request costs the app, under load.
  *
- * Starts the demo (emulator + production build of the app, remix-serve) with a throwaway SQLite database and a
+ * Starts the demo (emulator + production build of the app, server.mjs) with a throwaway SQLite database and a
  * fresh shop, then loads four endpoints on 127.0.0.1 with autocannon, one after the other:
  *
- *   a. the app's `/healthz`: no auth, one `SELECT 1` (the baseline: Remix + remix-serve + a database round trip);
+ *   a. the app's `/healthz`: no auth, one `SELECT 1` (the baseline: Remix + server.mjs + a database round trip);
  *   b. `/proxy/session` on the app, signed as Shopify's app proxy signs it (emulator/signing.ts): the app-proxy
  *      authentication (HMAC, timestamp, the shop's offline session from the database), a guest;
  *   c. the same through the emulator's storefront, `/apps/resolve/session`: adds the emulator's forwarding (it signs
@@ -13,7 +13,8 @@
  *      the emulator (`CustomerOrders`, 10 orders). The emulator answers in-process and does not throttle, so this
  *      is the app's own cost, not Shopify's latency or rate limits.
  *
- * Prints p50/p99/mean latency, requests/s and non-2xx per endpoint, and the app-proxy overhead (b − a). The guest
+ * Prints p50/p99/mean latency, requests/s and non-2xx per endpoint, each endpoint's req/s and p99 as a ratio to
+ * `/healthz` in the same run (the goal for b: ≥ 0.8× its req/s), and the app-proxy overhead (b − a). The guest
  * order lookup is rate-limited per IP and is deliberately not loaded. It measures and prints; it never fails the
  * build (exit 1 only when it could not run, or when an endpoint did not answer 200 before the run).
  *
@@ -112,6 +113,7 @@ async function main() {
     console.log(
       `\nautocannon, ${connections} connections, ${duration} s per endpoint, after a 2 s warm-up (latency in ms; p50/p99 at 1 ms resolution)\n`,
     );
+    const health = results[0]!.result;
     console.table(
       results.map(({ scenario, result }) => ({
         endpoint: scenario.name,
@@ -123,6 +125,9 @@ async function main() {
         requests: result.requests.total,
         "non-2xx": result.non2xx,
         errors: result.errors + result.timeouts,
+        // Saturated throughput and tail relative to /healthz in the same run: comparable on a shared machine.
+        "req/s ÷ a": Number((result.requests.average / health.requests.average).toFixed(2)),
+        "p99 ÷ a": Number((result.latency.p99 / Math.max(1, health.latency.p99)).toFixed(2)),
       })),
     );
     const by = (prefix: string) => results.find(({ scenario }) => scenario.name.startsWith(prefix))!.result;

@@ -1,6 +1,6 @@
 /**
  * `npm run demo`: the whole product on this machine with no Shopify account — migrates the SQLite database,
- * builds the app, starts the local Shopify emulator and the app (the production server, remix-serve), and
+ * builds the app, starts the local Shopify emulator and the app (the production server, server.mjs), and
  * prints where to click. Ctrl-C stops everything. The end-to-end tests start the same thing with
  * `startDemo()` on free ports and a throwaway database.
  */
@@ -153,12 +153,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
 
   const app = spawn(
     process.execPath,
-    [
-      "--import",
-      path.join(root, "emulator/shopify-fetch.mjs"),
-      path.join(root, "node_modules/@remix-run/serve/dist/cli.js"),
-      serverBuild,
-    ],
+    ["--import", path.join(root, "emulator/shopify-fetch.mjs"), path.join(root, "server.mjs"), serverBuild],
     {
       cwd: root,
       stdio: ["ignore", options.appOutput ?? "inherit", "inherit"],

@@ -14,7 +14,7 @@ import { TEST_APP_ENV } from "./app-env";
  * `npm run demo` keeps its shop in two places, the database and the emulator's state file, and either may be
  * missing, stale or half-written when it starts: each start must still end with the help centre published in
  * the emulator's shop. The seeding is the demo's own; the FAQ page's action runs in this process behind a small
- * HTTP server standing for remix-serve, with the real Shopify library calling the emulator.
+ * HTTP server standing for server.mjs, with the real Shopify library calling the emulator.
  */
 
 const stateFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "resolve-demo-state-")), "state.json");

@@ -368,9 +368,12 @@ describe("guest lookup rate limits", () => {
     for (let i = 0; i < 2; i++) {
       expect((await lookup({ ...guest, email: `guess${i}@example.net` }, { ip: `192.0.2.${i + 1}` })).status).toBe(404);
     }
-    const limited = await lookup(guest, { ip: "192.0.2.50" });
+    // The order cools off: an address that has guessed is turned away, even with the right email …
+    const limited = await lookup(guest, { ip: "192.0.2.1" });
     expect(limited.status).toBe(429);
     expect(limited.body).toEqual({ error: "rate_limited" });
+    // … while the owner, typing it from their own address, is answered (issue #10: no lockout of the owner).
+    expect((await lookup(guest, { ip: "192.0.2.50" })).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 2100));
     // Successful lookups give their point back: the owner can check their parcel as often as they like.
     for (let i = 0; i < 5; i++) expect((await lookup(guest, { ip: `192.0.2.${60 + i}` })).status).toBe(200);
@@ -381,7 +384,9 @@ describe("guest lookup rate limits", () => {
     for (let i = 0; i < 3; i++) {
       expect((await lookup({ ...guest, orderNumber: `${1020 + i}` }, { ip: `192.0.2.${100 + i}` })).status).toBe(404);
     }
-    expect((await lookup(guest, { ip: "192.0.2.150" })).status).toBe(429);
+    // The email cools off for the addresses that guessed; its owner from their own address still gets in.
+    expect((await lookup(guest, { ip: "192.0.2.100" })).status).toBe(429);
+    expect((await lookup(guest, { ip: "192.0.2.150" })).status).toBe(200);
     // Other shoppers' emails are not affected.
     expect((await lookup({ orderNumber: "1032", email: "sam.patel@example.com" }, { ip: "192.0.2.151" })).status).toBe(
       200,
@@ -407,8 +412,11 @@ describe("guest lookup rate limits", () => {
     expect(keys.join(" ")).not.toContain("alex");
     expect(keys.map((key) => key.split(":")[0]).sort()).toEqual([
       "guest-lookup-email",
+      "guest-lookup-email-ip",
       "guest-lookup-ip",
+      "guest-lookup-ip-failed",
       "guest-lookup-order",
+      "guest-lookup-order-ip",
     ]);
     await prisma.rateLimiterFlexible.create({ data: { key: "guest-lookup-ip:other.myshopify.com:x", points: 1 } });
     // Registered with the compliance webhooks (the other sources would uninstall this test's shop).
@@ -417,11 +425,14 @@ describe("guest lookup rate limits", () => {
     expect(
       await rateLimits?.redactCustomer({ shop: "other.myshopify.com", customer: redacted, orderIds: [] }, prisma),
     ).toBe(0);
-    expect(await rateLimits?.redactCustomer({ shop: SHOP, customer: redacted, orderIds: [] }, prisma)).toBe(1);
-    keys.splice(
-      keys.findIndex((key) => key.startsWith("guest-lookup-email:")),
-      1,
-    );
+    // The email's counters: from anywhere, and from the one address.
+    expect(await rateLimits?.redactCustomer({ shop: SHOP, customer: redacted, orderIds: [] }, prisma)).toBe(2);
+    for (const prefix of ["guest-lookup-email:", "guest-lookup-email-ip:"]) {
+      keys.splice(
+        keys.findIndex((key) => key.startsWith(prefix)),
+        1,
+      );
+    }
     expect(await rateLimits?.redactShop(SHOP, prisma)).toBe(keys.length);
     expect((await prisma.rateLimiterFlexible.findMany()).map((row) => row.key)).toEqual([
       "guest-lookup-ip:other.myshopify.com:x",

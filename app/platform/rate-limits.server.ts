@@ -1,12 +1,12 @@
 import { createHmac } from "node:crypto";
-import { isIP } from "node:net";
-
+import type { AppLoadContext } from "@remix-run/node";
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 
 import type { Db } from "../db-types.server";
 import prisma from "../db.server";
 import { isUniqueViolation } from "../db-types.server";
 import { env } from "../env.server";
+import { clientAddress, rateLimitSource } from "./client-address.server";
 
 /**
  * Rate limits on the storefront's doors, counted with rate-limiter-flexible in the database table
@@ -20,15 +20,11 @@ export interface Limit {
 }
 
 /**
- * The shopper's IP as Shopify's app proxy forwards it: the first address of `X-Forwarded-For` (Shopify's proxy
- * writes the client address there; a load balancer in front of the app appends its own hops after it). The
- * header is not covered by the app-proxy signature, so this is a best effort: a limit that matters must not
- * depend on it alone. Requests without a usable address share one bucket per shop.
+ * What a storefront request's limits count: the shopper's address as the trusted hops in front of the app report
+ * it (never a value the client chose), an IPv6 address by its /64. See platform/client-address.server.ts.
  */
-export function shopperIp(request: Request): string {
-  const first = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? "";
-  const address = first.replace(/^\[(.*)\]$/, "$1");
-  return isIP(address) ? address : "unknown";
+export function shopperSource(request: Request, context: AppLoadContext | undefined): string {
+  return rateLimitSource(clientAddress(request, context, env.TRUSTED_PROXY_HOPS));
 }
 
 /**
@@ -53,15 +49,27 @@ export async function retryOnRace<T>(operation: () => Promise<T>): Promise<T> {
   }
 }
 
+export interface Count {
+  /** Points `key` holds in its window, this one included. */
+  consumed: number;
+  /** Seconds until the window ends when this point went past the limit, else 0. */
+  retryAfterSeconds: number;
+}
+
+/** Counts one point against `key` (past the limit too: the row keeps counting until its window ends). */
+export async function countPoint(limiter: RateLimiterPrisma, key: string): Promise<Count> {
+  try {
+    const counted = await retryOnRace(() => limiter.consume(key, 1));
+    return { consumed: counted.consumedPoints, retryAfterSeconds: 0 };
+  } catch (refusal) {
+    if (!(refusal instanceof RateLimiterRes)) throw refusal;
+    return { consumed: refusal.consumedPoints, retryAfterSeconds: Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)) };
+  }
+}
+
 /** Counts one point against `key`: seconds to wait when the limit is reached, or 0 when the attempt is allowed. */
 export async function consumePoint(limiter: RateLimiterPrisma, key: string): Promise<number> {
-  try {
-    await retryOnRace(() => limiter.consume(key, 1));
-    return 0;
-  } catch (refusal) {
-    if (refusal instanceof RateLimiterRes) return Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
-    throw refusal;
-  }
+  return (await countPoint(limiter, key)).retryAfterSeconds;
 }
 
 /** Deletes every counter of a shop kept under these prefixes (shop/redact). */
@@ -82,7 +90,7 @@ export class ShopIpRateLimit {
     this.limiter = new RateLimiterPrisma({ storeClient: db, keyPrefix: prefix, points, duration: durationSeconds });
   }
 
-  /** Seconds to wait when the limit is reached, or 0 when the request is allowed. */
+  /** Seconds to wait when the limit is reached, or 0 when the request is allowed; `ip` as `shopperSource` gives it. */
   consume(shop: string, ip: string): Promise<number> {
     return consumePoint(this.limiter, `${shop}:${keyedHash(`${this.prefix}:ip:${ip}`)}`);
   }

@@ -4,7 +4,7 @@ import type { ContactAnswer } from "../contracts/storefront-api";
 import { env } from "../env.server";
 import { contactInputSchema, submitContactRequest } from "../features/contact/ContactRequest.server";
 import { storefrontError, storefrontJson } from "../platform/storefront/authenticate-storefront.server";
-import { shopperIp } from "../platform/rate-limits.server";
+import { shopperSource } from "../platform/rate-limits.server";
 import { notifyMerchantLater } from "../features/contact/notify-merchant.server";
 import { findCustomerOrder } from "../features/orders/storefront-orders.server";
 import { parseStorefrontForm } from "../platform/storefront/storefront-input.server";
@@ -16,14 +16,14 @@ import { storefrontRoute } from "../platform/storefront/storefront-route.server"
  * then emails the merchant in the background when SMTP is configured. 409 `submission_key_reused` (the key came
  * with another email), 422 `order_not_found` (signed in, not their order), 429 `rate_limited` with Retry-After.
  */
-export const action = ({ request }: ActionFunctionArgs) =>
+export const action = ({ request, context }: ActionFunctionArgs) =>
   storefrontRoute(request, "contact", async ({ shop, customerId, admin }) => {
     if (request.method !== "POST") return storefrontError("method_not_allowed", 405, { Allow: "POST" });
     const form = await parseStorefrontForm(request, contactInputSchema);
     if ("response" in form) return form.response;
     const result = await submitContactRequest({
       shop,
-      ip: shopperIp(request),
+      ip: shopperSource(request, context),
       customerId,
       input: form.data,
       findOrder: async (customer, orderNumber) => {

@@ -36,9 +36,11 @@ export interface GuestLookupSettings {
 let settings: GuestLookupSettings = { limits: DEFAULT_GUEST_LOOKUP_LIMITS, minFailureMs: 400 };
 let rateLimit: GuestLookupRateLimit | undefined;
 
-/** For tests (short windows) and operators; the defaults suit production. */
-export function configureGuestLookup(next: Partial<GuestLookupSettings>) {
-  settings = { ...settings, ...next };
+/** For tests (short windows) and operators; the defaults suit production. Limits not given keep their defaults. */
+export function configureGuestLookup(
+  next: Partial<Omit<GuestLookupSettings, "limits">> & { limits?: Partial<GuestLookupLimits> },
+) {
+  settings = { ...settings, ...next, limits: { ...DEFAULT_GUEST_LOOKUP_LIMITS, ...next.limits } };
   rateLimit = undefined;
 }
 
@@ -51,7 +53,8 @@ export type GuestLookupResult =
  * A guest's "where is my order?": order number + email → tracking, with personal data masked. Every way of
  * not matching (no such order, another email, an order without email) gives the same `not_found`, after the
  * same Shopify query and no sooner than `minFailureMs`, so the answer cannot be used to learn which orders or
- * emails exist. Attempts are rate-limited per shopper IP, per order number and per email.
+ * emails exist. Attempts are rate-limited per shopper address, per order number and per email
+ * (guest-lookup-rate-limit.server.ts): a found order costs only a point of a generous cap.
  */
 export async function lookupGuestOrder(
   admin: StorefrontAdmin,

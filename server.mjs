@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// `npm start`: the production server. remix-serve's setup (static assets, compression, the Remix handler) plus the
+// one thing remix-serve cannot give the app: the socket's peer address, which the rate limits need when no proxy in
+// front of the app writes X-Forwarded-For (TRUSTED_PROXY_HOPS=0; docs/decisions/0008-client-address-and-rate-limits.md).
+// The access log names the path only: query strings carry app-proxy signatures and customer ids.
+//
+// Usage: node server.mjs <server build> (default build/index.js). PORT (default 3000) and HOST as remix-serve reads them.
+import path from "node:path";
+import url from "node:url";
+
+import { createRequestHandler } from "@remix-run/express";
+import { installGlobals } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+
+process.env.NODE_ENV = process.env.NODE_ENV ?? "production";
+
+const buildPath = path.resolve(process.argv[2] ?? "build/index.js");
+const build = await import(url.pathToFileURL(buildPath).href);
+installGlobals({ nativeFetch: build.future.v3_singleFetch });
+
+const app = express();
+app.disable("x-powered-by");
+app.use(compression());
+app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
+app.use(express.static("public", { maxAge: "1h" }));
+app.use((request, response, next) => {
+  const started = performance.now();
+  response.on("finish", () => {
+    const ms = (performance.now() - started).toFixed(1);
+    console.log(`${request.method} ${request.path} ${response.statusCode} ${ms} ms`);
+  });
+  next();
+});
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: process.env.NODE_ENV,
+    getLoadContext: (request) => ({ socketAddress: request.socket.remoteAddress }),
+  }),
+);
+
+const port = Number(process.env.PORT ?? 3000);
+const onListen = () => console.log(`[resolve] http://${process.env.HOST ?? "localhost"}:${port}`);
+const server = process.env.HOST ? app.listen(port, process.env.HOST, onListen) : app.listen(port, onListen);
+for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => server.close(console.error));
