@@ -37,10 +37,21 @@ beforeAll(async () => {
     create: { id: `offline_${SHOP}`, shop: SHOP, state: "", isOnline: false, accessToken: "shpat_test", scope: "" },
     update: {},
   });
+  await prisma.faqArticle.upsert({
+    where: { shop_handle: { shop: SHOP, handle: "shipping-times" } },
+    create: { shop: SHOP, handle: "shipping-times", status: "published" },
+    update: {},
+  });
+  await prisma.faqArticle.upsert({
+    where: { shop_handle: { shop: SHOP, handle: "draft-article" } },
+    create: { shop: SHOP, handle: "draft-article", status: "draft" },
+    update: {},
+  });
 });
 
 beforeEach(async () => {
   await prisma.analyticsEvent.deleteMany({ where: { shop: SHOP } });
+  await prisma.analyticsSession.deleteMany({ where: { shop: SHOP } });
   await prisma.rateLimiterFlexible.deleteMany({ where: { key: { startsWith: `analytics-ip:${SHOP}:` } } });
   configureAnalyticsLimit({ points: 3, durationSeconds: 60 });
 });
@@ -70,6 +81,26 @@ describe("POST /proxy/events", () => {
     expect(result.status).toBe(400);
     expect(result.body).toEqual({ error: "invalid_input", fields: { sessionId: "invalid", events: "invalid" } });
     expect(await prisma.analyticsEvent.count({ where: { shop: SHOP } })).toBe(0);
+  });
+
+  it("refuses session ids the block does not make, and drops events naming an article the shop has not published", async () => {
+    for (const sessionId of ["jane@example.com", "customer-7001-session", SESSION_ID.toUpperCase(), "0".repeat(36)]) {
+      const refused = await post({ sessionId, events: [{ type: "tracking_view" }] });
+      expect(refused.status).toBe(400);
+      expect(refused.body).toEqual({ error: "invalid_input", fields: { sessionId: "invalid" } });
+    }
+    const result = await post({
+      sessionId: SESSION_ID,
+      events: [
+        { type: "article_open", articleId: "shipping-times" },
+        { type: "article_open", articleId: "jane-doe-221b-baker-street" },
+        { type: "article_helpful", articleId: "draft-article", helpful: true },
+      ],
+    });
+    expect(result.status).toBe(202);
+    expect(result.body).toEqual({ stored: 1 });
+    const rows = await prisma.analyticsEvent.findMany({ where: { shop: SHOP } });
+    expect(rows.map((row) => JSON.parse(row.data))).toEqual([{ articleId: "shipping-times" }]);
   });
 
   it("answers 429 with Retry-After once a visitor sends too many batches", async () => {

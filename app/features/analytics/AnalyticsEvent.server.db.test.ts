@@ -20,8 +20,11 @@ const SESSION = "6f1c2a9e-4b3d-4e8f-9a10-112233445566";
 
 beforeEach(async () => {
   await prisma.analyticsEvent.deleteMany({ where: { shop: { in: [SHOP, OTHER_SHOP] } } });
+  await prisma.analyticsSession.deleteMany({ where: { shop: { in: [SHOP, OTHER_SHOP] } } });
   await prisma.rateLimiterFlexible.deleteMany({ where: { key: { startsWith: "analytics-ip:" } } });
   configureAnalyticsLimit(DEFAULT_ANALYTICS_LIMIT);
+  await prisma.faqArticle.deleteMany({ where: { shop: { in: [SHOP, OTHER_SHOP] } } });
+  await prisma.faqArticle.create({ data: { shop: SHOP, handle: "faq-returns", status: "published" } });
 });
 
 describe("scrubQuery", () => {
@@ -121,5 +124,36 @@ describe("shop/redact", () => {
     expect(
       await prisma.rateLimiterFlexible.count({ where: { key: { startsWith: `analytics-ip:${OTHER_SHOP}:` } } }),
     ).toBe(1);
+  });
+});
+
+describe("customers/data_request and customers/redact", () => {
+  it("find nothing in the events to link to the customer, because nothing personal was kept", async () => {
+    const customer = { id: "7001", email: "jane.doe@gmail.com", phone: "+447700900123" };
+    await acceptAnalyticsBatch(SHOP, "203.0.113.7", {
+      sessionId: SESSION,
+      events: [
+        { type: "search_no_results", query: "jane dot doe at gmail dot com +44 7700 900123 Jane Doe", results: 0 },
+        { type: "search", query: "ｊａｎｅ．ｄｏｅ＠ｇｍａｉｌ．ｃｏｍ refund", results: 1 },
+      ],
+    });
+    const stored = JSON.stringify([
+      await prisma.analyticsEvent.findMany({ where: { shop: SHOP } }),
+      await prisma.analyticsSession.findMany({ where: { shop: SHOP } }),
+    ]);
+    expect(stored).not.toMatch(/jane|doe|gmail|7700|900123|7001/i);
+    for (const name of ["Storefront analytics", "Storefront visits"]) {
+      const source = personalDataSources.find((candidate) => candidate.name === name)!;
+      expect(await source.exportCustomer({ shop: SHOP, customer, orderIds: [] }, prisma)).toEqual([]);
+    }
+  });
+
+  it("shop/redact deletes the shop's visits, and no other shop's", async () => {
+    await recordAnalyticsEvents(SHOP, { sessionId: SESSION, events: [{ type: "tracking_view" }] });
+    await recordAnalyticsEvents(OTHER_SHOP, { sessionId: SESSION, events: [{ type: "tracking_view" }] });
+    const source = personalDataSources.find((candidate) => candidate.name === "Storefront visits")!;
+    expect(await source.redactShop(SHOP, prisma)).toBe(1);
+    expect(await prisma.analyticsSession.count({ where: { shop: SHOP } })).toBe(0);
+    expect(await prisma.analyticsSession.count({ where: { shop: OTHER_SHOP } })).toBe(1);
   });
 });

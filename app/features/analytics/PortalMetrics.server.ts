@@ -5,6 +5,13 @@ import prisma from "../../db.server";
  * How the storefront portal is doing for one shop over recent days, from its privacy-safe analytics events
  * (random per-page-view session ids, scrubbed search text) and its contact requests. Nothing is estimated: a
  * shop with no event gets `null`, and the Home page says so.
+ *
+ * Every figure is counted by the database from an index (visits from AnalyticsSession, one row per visit kept as
+ * its events arrive; ratings and searches from AnalyticsEvent), so the card costs the same memory whether the shop
+ * has a hundred events or millions. The one raw query is SQL that SQLite and PostgreSQL share.
+ *
+ * A visit counts in the period when it was last seen in it: a visit is one page view, minutes long, so the only
+ * difference from counting its events is a visit that straddles the start of the period.
  */
 export interface PortalMetrics {
   days: number;
@@ -16,76 +23,84 @@ export interface PortalMetrics {
   contacts: number;
   /** "Was this helpful?" answers. */
   helpful: { yes: number; no: number };
-  /** Most frequent searches, and those that found no answer: the FAQ articles to write next. */
+  /**
+   * Most frequent searches, and those that found no answer: the FAQ articles to write next. Only texts that at
+   * least `MIN_SESSIONS_PER_SEARCH` different visits searched: one shopper's own words never reach the merchant.
+   */
   topSearches: { query: string; count: number }[];
   unanswered: { query: string; count: number }[];
 }
 
-/** Events that mean the portal helped: an answer read, an order followed, a return started, a search that found something. */
-const HELPED = new Set(["article_open", "tracking_view", "return_started", "search"]);
-/** The most recent searches read to rank them: plenty for a top 5, bounded for a busy shop. */
-const SEARCHES_READ = 2000;
+export { HELPED_EVENT_TYPES } from "./AnalyticsEvent.server";
+/** k-anonymity of the searches shown: a text appears once this many distinct visits searched it. */
+export const MIN_SESSIONS_PER_SEARCH = 3;
 const TOP = 5;
 
 export async function getPortalMetrics(shop: string, days: number, now = new Date(), db: Db = prisma) {
   const since = new Date(now.getTime() - days * 86_400_000);
   const window = { shop, createdAt: { gte: since } };
-  // Stored as compact JSON (AnalyticsEvent.server.ts), so the answer is a fixed substring of `data`.
-  const rated = (answer: boolean) =>
-    db.analyticsEvent.count({
-      where: { ...window, type: "article_helpful", data: { contains: `"helpful":${answer}` } },
-    });
-  const [sessionTypes, contacts, yes, no, searches] = await Promise.all([
-    db.analyticsEvent.groupBy({ by: ["sessionId", "type"], where: window }),
+  const rated = (helpful: boolean) =>
+    db.analyticsEvent.count({ where: { ...window, type: "article_helpful", helpful } });
+  const visits = { shop, lastSeenAt: { gte: since } };
+  const [visitCount, selfServed, contacts, yes, no, topSearches, unanswered] = await Promise.all([
+    db.analyticsSession.count({ where: visits }),
+    db.analyticsSession.count({ where: { ...visits, helped: true, contacted: false } }),
     db.contactRequest.count({ where: window }),
     rated(true),
     rated(false),
-    db.analyticsEvent.findMany({
-      where: { ...window, type: { in: ["search", "search_no_results"] } },
-      select: { type: true, data: true },
-      orderBy: { createdAt: "desc" },
-      take: SEARCHES_READ,
-    }),
+    rankSearches(shop, since, "all", db),
+    rankSearches(shop, since, "unanswered", db),
   ]);
-  if (sessionTypes.length === 0 && contacts === 0) return null;
-
-  const sessions = new Map<string, Set<string>>();
-  for (const { sessionId, type } of sessionTypes) {
-    const types = sessions.get(sessionId) ?? new Set<string>();
-    types.add(type);
-    sessions.set(sessionId, types);
-  }
-  const selfServed = [...sessions.values()].filter(
-    (types) => !types.has("contact_sent") && [...types].some((type) => HELPED.has(type)),
-  ).length;
-
+  if (visitCount === 0 && contacts === 0) return null;
   return {
     days,
-    visits: sessions.size,
+    visits: visitCount,
     selfServed,
     contacts,
     helpful: { yes, no },
-    topSearches: rank(searches.map(({ data }) => parse(data).query)),
-    unanswered: rank(searches.filter(({ type }) => type === "search_no_results").map(({ data }) => parse(data).query)),
+    topSearches,
+    unanswered,
   } satisfies PortalMetrics;
 }
 
-function parse(data: string): { query?: unknown } {
-  try {
-    return JSON.parse(data) as { query?: unknown };
-  } catch {
-    return {};
-  }
+/**
+ * The most frequent search texts (already scrubbed and lower-cased when stored), most frequent first, among those
+ * enough distinct visits made: all searches, or those that found nothing. Grouped by text and visit first, in the
+ * order of the (shop, query, sessionId, …) and (shop, type, query, sessionId, …) indexes, so each text's visits
+ * are counted without sorting the searches.
+ */
+async function rankSearches(shop: string, since: Date, which: "all" | "unanswered", db: Db) {
+  const rows =
+    which === "all"
+      ? await db.$queryRaw<SearchCount[]>`
+          SELECT "query", SUM("searches") AS "count"
+          FROM (
+            SELECT "query", "sessionId", COUNT(*) AS "searches"
+            FROM "AnalyticsEvent"
+            WHERE "shop" = ${shop} AND "query" > '' AND "createdAt" >= ${since}
+              AND ("type" = 'search' OR "type" = 'search_no_results')
+            GROUP BY "query", "sessionId"
+          ) AS "visitSearches"
+          GROUP BY "query"
+          HAVING COUNT(*) >= ${MIN_SESSIONS_PER_SEARCH}
+          ORDER BY SUM("searches") DESC, "query" ASC
+          LIMIT ${TOP}`
+      : await db.$queryRaw<SearchCount[]>`
+          SELECT "query", SUM("searches") AS "count"
+          FROM (
+            SELECT "query", "sessionId", COUNT(*) AS "searches"
+            FROM "AnalyticsEvent"
+            WHERE "shop" = ${shop} AND "type" = 'search_no_results' AND "query" > '' AND "createdAt" >= ${since}
+            GROUP BY "query", "sessionId"
+          ) AS "visitSearches"
+          GROUP BY "query"
+          HAVING COUNT(*) >= ${MIN_SESSIONS_PER_SEARCH}
+          ORDER BY SUM("searches") DESC, "query" ASC
+          LIMIT ${TOP}`;
+  // Ties in the merchant's reading order (the database orders them by bytes).
+  return rows
+    .map(({ query, count }) => ({ query, count: Number(count) }))
+    .sort((a, b) => b.count - a.count || a.query.localeCompare(b.query));
 }
 
-/** The most frequent texts (already scrubbed and lower-cased when stored), most frequent first. */
-function rank(queries: unknown[]): { query: string; count: number }[] {
-  const counts = new Map<string, number>();
-  for (const query of queries) {
-    if (typeof query === "string" && query.trim()) counts.set(query.trim(), (counts.get(query.trim()) ?? 0) + 1);
-  }
-  return [...counts]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .slice(0, TOP)
-    .map(([query, count]) => ({ query, count }));
-}
+type SearchCount = { query: string; count: number | bigint };

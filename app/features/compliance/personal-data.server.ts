@@ -1,5 +1,5 @@
 import type { Db } from "../../db-types.server";
-import { deleteShopAnalytics } from "../analytics/AnalyticsEvent.server";
+import { deleteShopAnalytics, deleteShopVisits } from "../analytics/AnalyticsEvent.server";
 import { deleteShopBranding } from "../branding/Branding.server";
 import {
   deleteCustomerContactRequests,
@@ -127,11 +127,24 @@ const returnSubmissions: PersonalDataSource = {
   redactShop: deleteShopSubmissions,
 };
 
-/** Storefront analytics: random session ids and scrubbed search text, no personal data; hashed-IP counters. */
+/**
+ * Storefront analytics: nothing in it can be linked to a customer, so a customer request finds nothing. The
+ * session id is a random UUID the block makes per page view (the request's customer id and IP are never kept,
+ * the id format is enforced), an article id is one of the shop's published articles, and search text is scrubbed
+ * of emails, phones, cards, postcodes, addresses and names before it is stored (text stored under the older
+ * scrubber was removed by the migration that brought the new one). The rate-limit counters hold keyed IP hashes.
+ */
 const analytics: PersonalDataSource = {
   name: "Storefront analytics",
   ...noCustomerData,
   redactShop: deleteShopAnalytics,
+};
+
+/** Storefront visits (one row per analytics session id: when, whether it found help): no customer data. */
+const analyticsVisits: PersonalDataSource = {
+  name: "Storefront visits",
+  ...noCustomerData,
+  redactShop: deleteShopVisits,
 };
 
 /** Shoppers' contact requests: name, email, message, order and the help they looked at; found by email or id. */
@@ -155,6 +168,7 @@ export const personalDataSources: PersonalDataSource[] = [
   publishState,
   returnSubmissions,
   analytics,
+  analyticsVisits,
   contactRequests,
   shops,
 ];
