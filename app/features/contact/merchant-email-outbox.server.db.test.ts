@@ -1,6 +1,5 @@
 import { spawn } from "node:child_process";
 import net, { type AddressInfo } from "node:net";
-import path from "node:path";
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
@@ -19,7 +18,6 @@ const SHOP = "merchant-email-outbox.myshopify.com";
 const mailbox = captureMail();
 const { received } = mailbox;
 const DOWN = "smtp://127.0.0.1:1";
-const config = () => ({ smtpUrl: mailbox.url, to: "owner@shop.example" });
 
 // A relay that accepts the connection and never greets: a send to it is in flight until its timeout.
 const held = new Set<net.Socket>();
@@ -67,13 +65,17 @@ describe("the merchant email outbox", () => {
     const { id, reference } = await stored();
     expect(await notifyMerchant(id, { smtpUrl: DOWN, to: "owner@shop.example" })).toBe("failed");
     const [email] = await prisma.merchantEmail.findMany({ where: { contactRequestId: id } });
-    expect(email).toMatchObject({ status: "pending", attempts: 1, lastError: expect.stringMatching(/ECONNECTION/) });
+    expect(email).toMatchObject({
+      status: "pending",
+      attempts: 1,
+      lastError: expect.stringMatching(/^Error E[A-Z]+$/),
+    });
     // Backing off: nothing is sent before the next attempt is due, even with the server back.
     expect(await drainMerchantEmails({ smtpUrl: mailbox.url })).toMatchObject({ sent: 0 });
     // Down again at the second attempt: the wait doubles.
-    expect(await drainMerchantEmails({ smtpUrl: DOWN, now: later(OUTBOX_TIMING.firstRetryMs + 1_000) })).toMatchObject(
-      { retrying: 1 },
-    );
+    expect(await drainMerchantEmails({ smtpUrl: DOWN, now: later(OUTBOX_TIMING.firstRetryMs + 1_000) })).toMatchObject({
+      retrying: 1,
+    });
     const second = await prisma.merchantEmail.findUniqueOrThrow({ where: { id: email!.id } });
     expect(second.nextAttemptAt.getTime() - Date.now()).toBeGreaterThan(OUTBOX_TIMING.firstRetryMs * 2);
     // Up: the next drain after the wait sends it, and no later drain sends it again.
@@ -100,7 +102,8 @@ describe("the merchant email outbox", () => {
 
   it("sends one email when two servers race for it", async () => {
     const requests = await Promise.all(Array.from({ length: 5 }, () => stored()));
-    for (const request of requests) await queueMerchantNotification(request.id, { smtpUrl: DOWN, to: "owner@shop.example" });
+    for (const request of requests)
+      await queueMerchantNotification(request.id, { smtpUrl: DOWN, to: "owner@shop.example" });
     await settleNotifications();
     // Every email failed once and is due again; two workers drain at the same moment.
     const options = { now: later(OUTBOX_TIMING.firstRetryMs + 1_000) };
@@ -114,11 +117,11 @@ describe("the merchant email outbox", () => {
   });
 
   it("resumes after the app is killed mid-send: delivered once by the restarted app", async () => {
-    const child = spawn(
-      process.execPath,
-      [path.resolve("node_modules/tsx/dist/cli.mjs"), "test/queue-merchant-email-then-hang.ts", SHOP],
-      { env: { ...process.env, SMTP_URL: stallingUrl }, stdio: ["ignore", "pipe", "inherit"] },
-    );
+    // One process (node --import tsx, not tsx's CLI, which runs the script in a child it would outlive the kill in).
+    const child = spawn(process.execPath, ["--import", "tsx", "test/queue-merchant-email-then-hang.ts", SHOP], {
+      env: { ...process.env, SMTP_URL: stallingUrl },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     const id = await new Promise<string>((resolve, reject) => {
       child.stdout.on("data", (chunk: Buffer) => {
         const match = /queued (\S+)/.exec(chunk.toString());
@@ -127,9 +130,11 @@ describe("the merchant email outbox", () => {
       child.once("exit", (code) => reject(new Error(`the app exited (${code}) before queueing`)));
     });
     // The send is in flight in the child (it holds the lease): wait until it has claimed, then kill it.
-    await expect.poll(async () => (await prisma.merchantEmail.findFirst({ where: { contactRequestId: id } }))?.leaseOwner, {
-      timeout: 10_000,
-    }).toBeTruthy();
+    await expect
+      .poll(async () => (await prisma.merchantEmail.findFirst({ where: { contactRequestId: id } }))?.leaseOwner, {
+        timeout: 10_000,
+      })
+      .toBeTruthy();
     child.kill("SIGKILL");
     await new Promise((resolve) => child.once("exit", resolve));
     for (const socket of held) socket.destroy();
@@ -149,7 +154,10 @@ describe("the merchant email outbox", () => {
     // Stored by a process that died before its first attempt (SMTP configured, nothing sent).
     await queueMerchantNotification(id, { smtpUrl: DOWN, to: "owner@shop.example" });
     await settleNotifications();
-    await prisma.merchantEmail.updateMany({ where: { contactRequestId: id }, data: { attempts: 0, nextAttemptAt: new Date() } });
+    await prisma.merchantEmail.updateMany({
+      where: { contactRequestId: id },
+      data: { attempts: 0, nextAttemptAt: new Date() },
+    });
     const drained = new Promise((resolve) => {
       const stop = startMerchantEmailWorker({
         smtpUrl: () => mailbox.url,
@@ -162,8 +170,9 @@ describe("the merchant email outbox", () => {
     });
     expect(await drained).toMatchObject({ sent: 1 });
     expect(received).toHaveLength(1);
-    expect(await prisma.merchantEmail.findFirstOrThrow({ where: { contactRequestId: id } })).toMatchObject({ status: "sent" });
-    void config;
+    expect(await prisma.merchantEmail.findFirstOrThrow({ where: { contactRequestId: id } })).toMatchObject({
+      status: "sent",
+    });
     expect(await notification(id)).toBe("failed");
   });
 });

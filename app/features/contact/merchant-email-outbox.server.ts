@@ -172,22 +172,6 @@ export async function dueMerchantEmails(now: Date, limit: number, db: Db = prism
   return rows.map((row) => row.id);
 }
 
-/** The delivery state of a contact request's email, for the merchant's request page; null when none was stored. */
-export async function contactEmailDelivery(contactRequestId: string, db: Db = prisma) {
-  const email = await db.merchantEmail.findFirst({
-    where: { contactRequestId },
-    orderBy: { createdAt: "desc" },
-    select: { status: true, attempts: true, nextAttemptAt: true, sentAt: true },
-  });
-  if (!email) return null;
-  return {
-    status: email.status as "pending" | "sent" | "failed",
-    attempts: email.attempts,
-    nextAttemptAt: email.status === "pending" ? email.nextAttemptAt.toISOString() : null,
-    sentAt: email.sentAt?.toISOString() ?? null,
-  };
-}
-
 export async function deleteShopMerchantEmails(shop: string, db: Db): Promise<number> {
   return (await db.merchantEmail.deleteMany({ where: { shop } })).count;
 }
@@ -212,7 +196,11 @@ export async function exportCustomerMerchantEmails(
     orderBy: { createdAt: "asc" },
     select: { subject: true, text: true, replyToAddress: true, status: true, createdAt: true, sentAt: true },
   });
-  return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString(), sentAt: row.sentAt?.toISOString() ?? null }));
+  return rows.map((row) => ({
+    ...row,
+    createdAt: row.createdAt.toISOString(),
+    sentAt: row.sentAt?.toISOString() ?? null,
+  }));
 }
 
 export async function deleteCustomerMerchantEmails(

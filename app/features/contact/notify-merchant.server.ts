@@ -37,7 +37,9 @@ function contactEmail(
   return {
     from: config.from ?? config.to,
     to: config.to,
-    ...(PLAIN_ADDRESS.test(request.email) ? { replyTo: { name: headerText(request.name), address: request.email } } : {}),
+    ...(PLAIN_ADDRESS.test(request.email)
+      ? { replyTo: { name: headerText(request.name), address: request.email } }
+      : {}),
     subject: `New help request ${request.reference}${orderName ? ` about order ${orderName}` : ""}`,
     text: [
       `${request.name} <${request.email}> wrote (reference ${request.reference}):`,
