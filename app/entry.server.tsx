@@ -6,7 +6,16 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 
+import { env } from "./env.server";
+import { startMerchantEmailWorker } from "./features/contact/merchant-email-outbox.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
+
+declare global {
+  var resolveStopEmailWorker: (() => void) | undefined;
+}
+// One outbox worker per app process, started with the server: it sends what a previous process stored and never
+// sent, and retries failed sends. Kept across dev reloads so there is never a second one.
+globalThis.resolveStopEmailWorker ??= startMerchantEmailWorker({ smtpUrl: () => env.SMTP_URL });
 
 export const streamTimeout = 5000;
 

@@ -5,7 +5,7 @@ import { env } from "../env.server";
 import { contactInputSchema, submitContactRequest } from "../features/contact/ContactRequest.server";
 import { storefrontError, storefrontJson } from "../platform/storefront/authenticate-storefront.server";
 import { shopperSource } from "../platform/rate-limits.server";
-import { notifyMerchantLater } from "../features/contact/notify-merchant.server";
+import { queueMerchantNotification } from "../features/contact/notify-merchant.server";
 import { findCustomerOrder } from "../features/orders/storefront-orders.server";
 import { parseStorefrontForm } from "../platform/storefront/storefront-input.server";
 import { storefrontRoute } from "../platform/storefront/storefront-route.server";
@@ -39,10 +39,9 @@ export const action = ({ request, context }: ActionFunctionArgs) =>
       case "submission_key_reused":
         return storefrontError("submission_key_reused", 409);
       case "stored":
-        // Once stored, never awaited: the outcome is recorded on the request (and a replay is not re-sent).
-        if (result.created) {
-          notifyMerchantLater(result.id, { smtpUrl: env.SMTP_URL, from: env.NOTIFY_FROM, to: env.NOTIFY_TO });
-        }
+        // The email is in the outbox before the shopper has the reference; a replay finds it there (one email per
+        // request), and puts it there if a crash came between storing the request and its email. Sent in the background.
+        await queueMerchantNotification(result.id, { smtpUrl: env.SMTP_URL, from: env.NOTIFY_FROM, to: env.NOTIFY_TO });
         return storefrontJson({ reference: result.reference } satisfies ContactAnswer, 201);
     }
   });

@@ -7,6 +7,11 @@ import {
   deleteShopContactRequests,
   exportCustomerContactRequests,
 } from "../contact/ContactRequest.server";
+import {
+  deleteCustomerMerchantEmails,
+  deleteShopMerchantEmails,
+  exportCustomerMerchantEmails,
+} from "../contact/merchant-email-outbox.server";
 import { deleteShopFaq } from "../faq/Faq.server";
 import { deleteShopReturnPolicy } from "../policy/ReturnPolicy.server";
 import {
@@ -156,6 +161,17 @@ const contactRequests: PersonalDataSource = {
     (await deleteShopContactRequests(shop, db)) + (await deleteShopContactRateLimits(shop, db)),
 };
 
+/**
+ * The outbox of emails to the merchant: each a copy of a contact request (the shopper's name, address and words) with
+ * its delivery state. Before contact requests, so a customer's emails are still found through their requests.
+ */
+const merchantEmails: PersonalDataSource = {
+  name: "Emails to the merchant",
+  exportCustomer: ({ shop, customer }, db) => exportCustomerMerchantEmails(shop, customer, db),
+  redactCustomer: ({ shop, customer }, db) => deleteCustomerMerchantEmails(shop, customer, db),
+  redactShop: deleteShopMerchantEmails,
+};
+
 // Order matters for shop/redact only in that the shop row goes last.
 export const personalDataSources: PersonalDataSource[] = [
   sessions,
@@ -169,6 +185,7 @@ export const personalDataSources: PersonalDataSource[] = [
   returnSubmissions,
   analytics,
   analyticsVisits,
+  merchantEmails,
   contactRequests,
   shops,
 ];

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 
 import prisma from "../../db.server";
 import { contactInputSchema, storeContactRequest } from "./ContactRequest.server";
-import { notifyMerchant, notifyMerchantLater, settleNotifications } from "./notify-merchant.server";
+import { notifyMerchant, queueMerchantNotification, settleNotifications } from "./notify-merchant.server";
 import { captureMail } from "../../../test/smtp-capture";
 
 const SHOP = "notify-merchant.myshopify.com";
@@ -111,19 +111,29 @@ describe("notifyMerchant", () => {
   });
 });
 
-describe("notifyMerchantLater", () => {
-  it("records the outcome in the background, and settles with every send started", async () => {
+describe("queueMerchantNotification", () => {
+  it("stores the email before it answers, records the outcome in the background, and settles with every send", async () => {
     const [sent, failed] = [await stored(), await stored()];
-    notifyMerchantLater(sent.id, { smtpUrl: mailbox.url, to: "owner@shop.example" });
-    notifyMerchantLater(failed.id, { smtpUrl: "smtp://127.0.0.1:1", to: "owner@shop.example" });
+    await queueMerchantNotification(sent.id, { smtpUrl: mailbox.url, to: "owner@shop.example" });
+    await queueMerchantNotification(failed.id, { smtpUrl: "smtp://127.0.0.1:1", to: "owner@shop.example" });
+    expect(await prisma.merchantEmail.count({ where: { contactRequestId: { in: [sent.id, failed.id] } } })).toBe(2);
     await settleNotifications();
     expect([await notification(sent.id), await notification(failed.id)]).toEqual(["sent", "failed"]);
     expect(received).toHaveLength(1);
   });
 
-  it("never rejects: a request deleted before its notification is only logged", async () => {
+  it("emails the merchant once however often the same request is replayed", async () => {
     const { id } = await stored();
-    notifyMerchantLater(id, { smtpUrl: mailbox.url, to: "owner@shop.example" });
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await queueMerchantNotification(id, { smtpUrl: mailbox.url, to: "owner@shop.example" });
+    }
+    await settleNotifications();
+    expect(received).toHaveLength(1);
+  });
+
+  it("never rejects: a request deleted before its email is sent is only logged", async () => {
+    const { id } = await stored();
+    await queueMerchantNotification(id, { smtpUrl: mailbox.url, to: "owner@shop.example" });
     await prisma.contactRequest.delete({ where: { id } });
     await expect(settleNotifications()).resolves.toBeUndefined();
     expect(await prisma.contactRequest.count({ where: { id } })).toBe(0);
