@@ -30,6 +30,8 @@ const schema = z.object({
    * program on the same port (the demo sets a random one on each start). Public: never put a secret here.
    */
   INSTANCE_ID: z.string().max(100).optional(),
+  /** How long one request to Shopify may take before it counts as failed (milliseconds). */
+  SHOPIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8_000),
   /** Only the local emulator sets this: where its App Bridge stand-in is served. */
   APP_BRIDGE_URL: z.url().optional(),
 });
