@@ -36,6 +36,8 @@ const schema = z.object({
    * is the client). The shopper's address is read that many entries from the right (platform/client-address.server.ts).
    */
   TRUSTED_PROXY_HOPS: z.string().regex(/^\d$/, "a number of proxies from 0 to 9").default("1").transform(Number),
+  /** How long one request to Shopify may take before it counts as failed (milliseconds). */
+  SHOPIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8_000),
   /** Only the local emulator sets this: where its App Bridge stand-in is served. */
   APP_BRIDGE_URL: z.url().optional(),
 });

@@ -1,10 +1,17 @@
 import "@shopify/shopify-app-remix/adapters/node";
+import { abstractFetch, setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
 import { ApiVersion, AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 
 import prisma from "./db.server";
 import { env } from "./env.server";
 import { recordInstall } from "./features/setup/Shop.server";
+import { configureShopifyTiming, withShopifyTimeout } from "./shopify/shopify-timing.server";
+
+// Every request the library sends Shopify (GraphQL, token exchange) gets Resolve's timeout. The node adapter
+// imported above has just set the fetch the library uses; the library reads it whenever it makes a client.
+configureShopifyTiming({ requestTimeoutMs: env.SHOPIFY_TIMEOUT_MS });
+setAbstractFetchFunc(withShopifyTimeout(abstractFetch));
 
 /**
  * The one shopifyApp() instance. Managed installation (scopes live in shopify.app.toml) with token

@@ -14,7 +14,13 @@ globalThis.fetch = async function fetchThroughEmulator(input, init) {
   const headers = new Headers(request.headers);
   headers.set("x-emulator-shop", url.hostname);
   const body = ["GET", "HEAD"].includes(request.method) ? undefined : await request.arrayBuffer();
-  return realFetch(target, { method: request.method, headers, body, redirect: "manual" });
+  // The caller's signal (the app's timeout) aborts the forwarded request as it would the real one. It is followed
+  // by hand: a signal made in a test's module realm is not one this realm's Request follows.
+  const forwarded = new AbortController();
+  const signal = init?.signal ?? request.signal;
+  if (signal.aborted) forwarded.abort(signal.reason);
+  else signal.addEventListener("abort", () => forwarded.abort(signal.reason), { once: true });
+  return realFetch(target, { method: request.method, headers, body, redirect: "manual", signal: forwarded.signal });
 };
 
 // Two response headers the library writes for Shopify's real admin are adjusted for the emulator's:

@@ -1,7 +1,8 @@
-import { GraphqlQueryError, HttpInternalError } from "@shopify/shopify-api";
+import { GraphqlQueryError, HttpInternalError, HttpRequestError } from "@shopify/shopify-api";
 import { describe, expect, it } from "vitest";
 
-import { callShopify, ShopifyUnavailableError } from "./call-shopify.server";
+import { callShopify, callShopifyMutation, ShopifyUnavailableError } from "./call-shopify.server";
+import { configureShopifyTiming, DEFAULT_SHOPIFY_TIMING, withShopifyTimeout } from "./shopify-timing.server";
 
 const throttled = () =>
   new GraphqlQueryError({
@@ -54,5 +55,47 @@ describe("calling Shopify", () => {
   it("lets the library's auth responses through", async () => {
     const reauthorize = new Response(null, { status: 401 });
     await expect(callShopify(() => Promise.reject(reauthorize), fast)).rejects.toBe(reauthorize);
+  });
+});
+
+describe("calling a Shopify mutation that must not run twice", () => {
+  it("retries while Shopify refuses it unrun (throttled), then answers", async () => {
+    const shopify = flaky([throttled(), throttled()]);
+    await expect(callShopifyMutation(shopify.call, fast)).resolves.toBe("answer");
+    expect(shopify.calls()).toBe(3);
+  });
+
+  it("never sends it again after a failure Shopify may have carried it out through, and says so", async () => {
+    for (const failure of [serverError(), new HttpRequestError("Http request error, no response available: timeout")]) {
+      const shopify = flaky([failure]);
+      const thrown = await callShopifyMutation(shopify.call, fast).catch((error: unknown) => error);
+      expect(thrown).toBeInstanceOf(ShopifyUnavailableError);
+      expect((thrown as ShopifyUnavailableError).mayHaveLanded).toBe(true);
+      expect(shopify.calls()).toBe(1);
+    }
+  });
+
+  it("gives up as not landed when Shopify stays throttled", async () => {
+    const thrown = await callShopifyMutation(flaky([throttled(), throttled(), throttled()]).call, fast).catch(
+      (error: unknown) => error,
+    );
+    expect((thrown as ShopifyUnavailableError).mayHaveLanded).toBe(false);
+  });
+});
+
+describe("Resolve's timeout on every request to Shopify", () => {
+  it("aborts a request Shopify does not answer in time", async () => {
+    configureShopifyTiming({ requestTimeoutMs: 100 });
+    try {
+      const hanging: typeof fetch = (_input, init) =>
+        new Promise((_resolve, reject) => init?.signal?.addEventListener("abort", () => reject(init.signal?.reason)));
+      const started = Date.now();
+      await expect(withShopifyTimeout(hanging)("https://shop.myshopify.com/admin")).rejects.toMatchObject({
+        name: "TimeoutError",
+      });
+      expect(Date.now() - started).toBeLessThan(1_000);
+    } finally {
+      configureShopifyTiming(DEFAULT_SHOPIFY_TIMING);
+    }
   });
 });

@@ -2,7 +2,7 @@ import type { AdminApiContext } from "@shopify/shopify-app-remix/server";
 
 import type { Db } from "../../db-types.server";
 import prisma from "../../db.server";
-import { callShopify, ShopifyUnavailableError } from "../../shopify/call-shopify.server";
+import { callShopifyMutation, ShopifyUnavailableError } from "../../shopify/call-shopify.server";
 import { ReturnCreateApproved } from "../../shopify/graphql/ReturnCreateApproved";
 import { ReturnRequestCreate } from "../../shopify/graphql/ReturnRequestCreate";
 import type { CurrencyCode } from "../../types/admin.types";
@@ -114,7 +114,7 @@ async function fileInShopify(admin: AdminApiContext, plan: ReturnPlan): Promise<
   }));
 
   if (plan.mutation === "returnCreate") {
-    const response = await callShopify(() =>
+    const response = await callShopifyMutation(() =>
       admin.graphql(ReturnCreateApproved, {
         variables: {
           input: {
@@ -130,7 +130,7 @@ async function fileInShopify(admin: AdminApiContext, plan: ReturnPlan): Promise<
     return filedOrErrors((await response.json()).data?.returnCreate);
   }
 
-  const response = await callShopify(() =>
+  const response = await callShopifyMutation(() =>
     admin.graphql(ReturnRequestCreate, {
       variables: {
         input: {
