@@ -5,6 +5,7 @@
 // The access log names the path only: query strings carry app-proxy signatures and customer ids.
 //
 // Usage: node server.mjs <server build> (default build/index.js). PORT (default 3000) and HOST as remix-serve reads them.
+import fs from "node:fs";
 import path from "node:path";
 import url from "node:url";
 
@@ -22,7 +23,27 @@ installGlobals({ nativeFetch: build.future.v3_singleFetch });
 const app = express();
 app.disable("x-powered-by");
 app.use(compression());
-app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
+// Built scripts and stylesheets are fingerprinted (cached for a year) and brotli-compressed at build time
+// (scripts/build.mjs): ~15% fewer bytes than gzip and no compression work per request. A browser that does not take
+// brotli gets the file gzipped on the fly by compression().
+const assets = express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" });
+const brotliFiles = new Set(
+  fs
+    .readdirSync(build.assetsBuildDirectory, { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith(".br"))
+    .map((file) => `/${file.slice(0, -".br".length).split(path.sep).join("/")}`),
+);
+app.use(build.publicPath, (request, response, next) => {
+  if (brotliFiles.has(request.path)) {
+    response.vary("Accept-Encoding");
+    if (request.acceptsEncodings("br") === "br") {
+      response.type(path.extname(request.path));
+      response.setHeader("Content-Encoding", "br");
+      request.url = `${request.path}.br`;
+    }
+  }
+  assets(request, response, next);
+});
 app.use(express.static("public", { maxAge: "1h" }));
 app.use((request, response, next) => {
   const started = performance.now();
