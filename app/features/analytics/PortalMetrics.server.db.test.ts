@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 
 import prisma from "../../db.server";
-import { recordAnalyticsEvents } from "./AnalyticsEvent.server";
+import { ANALYTICS_EVENT_TYPES, recordAnalyticsEvents } from "./AnalyticsEvent.server";
 import { getPortalMetrics, HELPED_EVENT_TYPES, MIN_SESSIONS_PER_SEARCH } from "./PortalMetrics.server";
 
 const SHOP = "portal-metrics.myshopify.com";
@@ -169,16 +169,7 @@ describe("the numbers counted by the database", () => {
       "refund 30 days",
       "où est ma commande",
     ];
-    const types = [
-      "search",
-      "search_no_results",
-      "article_open",
-      "article_helpful",
-      "tracking_view",
-      "return_started",
-      "contact_opened",
-      "contact_sent",
-    ] as const;
+    const types = ANALYTICS_EVENT_TYPES;
     for (let n = 1; n <= 60; n++) {
       const events: Parameters<typeof recordAnalyticsEvents>[1]["events"] = [];
       for (let e = 0; e < 1 + ((n * 7) % 5); e++) {
