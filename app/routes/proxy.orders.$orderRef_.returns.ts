@@ -66,6 +66,10 @@ function answer(result: SubmitReturnResult): Response {
       return storefrontJson({ error: "shopify_unavailable", submissionId: result.submissionId }, 503, {
         "Retry-After": String(SHOPIFY_RETRY_AFTER_SECONDS),
       });
+    case "still_working":
+      return storefrontJson({ error: "still_working", submissionId: result.submissionId }, 409, {
+        "Retry-After": String(SHOPIFY_RETRY_AFTER_SECONDS),
+      });
     case "filed":
       return storefrontJson({
         submissionId: result.submission.id,

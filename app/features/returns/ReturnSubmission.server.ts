@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import prisma from "../../db.server";
 import { isUniqueViolation, type Db } from "../../db-types.server";
+import { filingAttemptSchema, type FilingAttempt } from "./recognise-our-return";
 
 /**
  * A return a signed-in shopper submitted from the storefront, stored BEFORE it is filed in Shopify so that
@@ -10,15 +11,44 @@ import { isUniqueViolation, type Db } from "../../db-types.server";
  *
  * Life of a submission: `pending` (stored) → `filing` (one request holds the filing lease) → `filed` (Shopify
  * answered with a return id) or `failed` (Shopify unavailable, or it refused: `error` holds the key). A failed
- * or pending submission is filed again by a retry with the same key; a `filing` lease older than
- * `FILING_LEASE_MS` (the request holding it died) may be taken over.
+ * or pending submission is filed again by a retry with the same key; a `filing` lease older than the lease (the
+ * request holding it died) may be taken over. `filingAttempt` is set while a filing Shopify may have carried out
+ * is unsettled (sent, no answer yet or none received): a retry first asks Shopify for it (file-return.server.ts).
  */
 
 export const SUBMISSION_STATUSES = ["pending", "filing", "filed", "failed"] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 
-/** Longer than `callShopify`'s three tries with back-off, so a live request never loses its lease. */
+/**
+ * Longer than asking Shopify for the order's returns (`callShopify`'s three tries with back-off) and then sending
+ * the mutation once, each cut off by `SHOPIFY_TIMEOUT_MS`: a live request never loses its lease.
+ */
 export const FILING_LEASE_MS = 60_000;
+
+/**
+ * How long after sending a filing Shopify may still carry it out although Resolve stopped waiting (a request
+ * Shopify is slow to run, ADR 0007): until then a retry that finds no return of ours says "still working" instead
+ * of filing again. Longer than the lease, so a request that died holding it is covered too.
+ */
+export const FILING_SETTLE_MS = 5 * 60_000;
+
+export interface FilingTiming {
+  leaseMs: number;
+  settleMs: number;
+}
+
+export const DEFAULT_FILING_TIMING: FilingTiming = { leaseMs: FILING_LEASE_MS, settleMs: FILING_SETTLE_MS };
+
+let timing: FilingTiming = DEFAULT_FILING_TIMING;
+
+export function filingTiming(): FilingTiming {
+  return timing;
+}
+
+/** Tests shorten the lease and the settling time; values left out keep their defaults. */
+export function configureFilingTiming(next: Partial<FilingTiming>): void {
+  timing = { ...DEFAULT_FILING_TIMING, ...next };
+}
 
 export const RESOLUTION_PREFERENCES = ["refund", "storeCredit", "exchange"] as const;
 
@@ -48,6 +78,7 @@ export interface ReturnSubmissionRecord {
   shopifyReturnId: string | null;
   shopifyStatus: string | null;
   error: string | null;
+  filingAttempt: FilingAttempt | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -61,6 +92,7 @@ function toRecord(row: Row): ReturnSubmissionRecord {
       ? (row.status as SubmissionStatus)
       : "pending",
     request: submissionRequestSchema.parse(JSON.parse(row.request)),
+    filingAttempt: row.filingAttempt ? filingAttemptSchema.parse(JSON.parse(row.filingAttempt)) : null,
   };
 }
 
@@ -121,7 +153,7 @@ export async function findSubmission(
  * only while the submission is pending, failed, or held by a request that stopped answering long ago.
  */
 export async function claimFiling(shop: string, id: string, now: Date = new Date(), db: Db = prisma): Promise<boolean> {
-  const staleBefore = new Date(now.getTime() - FILING_LEASE_MS);
+  const staleBefore = new Date(now.getTime() - timing.leaseMs);
   const { count } = await db.returnSubmission.updateMany({
     where: {
       id,
@@ -133,6 +165,53 @@ export async function claimFiling(shop: string, id: string, now: Date = new Date
   return count === 1;
 }
 
+/**
+ * The filing is about to be sent: from now on Shopify may hold its return, so every retry asks Shopify first. Only
+ * the lease holder records it (a request whose lease was taken over sends nothing).
+ */
+export async function recordAttempt(
+  shop: string,
+  id: string,
+  attempt: FilingAttempt,
+  db: Db = prisma,
+): Promise<boolean> {
+  const { count } = await db.returnSubmission.updateMany({
+    where: { id, shop, status: "filing" },
+    data: { filingAttempt: JSON.stringify(filingAttemptSchema.parse(attempt)) },
+  });
+  return count === 1;
+}
+
+/**
+ * The lease holder lets go without knowing whether Shopify holds the return (no answer, or Shopify could not be
+ * asked): failed as `shopify_unavailable`, the attempt kept for the next retry to ask about.
+ */
+export async function recordUnsettled(shop: string, id: string, db: Db = prisma): Promise<void> {
+  await db.returnSubmission.updateMany({
+    where: { id, shop, status: "filing" },
+    data: { status: "failed", error: "shopify_unavailable" },
+  });
+}
+
+/** Shopify holds no return of the attempt and can no longer carry it out: the next filing starts afresh. */
+export async function clearAttempt(shop: string, id: string, db: Db = prisma): Promise<void> {
+  await db.returnSubmission.updateMany({ where: { id, shop, status: "filing" }, data: { filingAttempt: null } });
+}
+
+/** The Shopify returns other submissions of the shop for this order were answered with (never ours to take). */
+export async function returnIdsOfOtherSubmissions(
+  shop: string,
+  orderId: string,
+  exceptId: string,
+  db: Db = prisma,
+): Promise<Set<string>> {
+  const rows = await db.returnSubmission.findMany({
+    where: { shop, orderId, id: { not: exceptId }, shopifyReturnId: { not: null } },
+    select: { shopifyReturnId: true },
+  });
+  return new Set(rows.flatMap((row) => (row.shopifyReturnId ? [row.shopifyReturnId] : [])));
+}
+
 /** Shopify filed the return: its id and status (REQUESTED, or OPEN when auto-approved) are the answer from now on. */
 export async function recordFiled(
   shop: string,
@@ -142,7 +221,13 @@ export async function recordFiled(
 ): Promise<ReturnSubmissionRecord> {
   await db.returnSubmission.updateMany({
     where: { id, shop },
-    data: { status: "filed", shopifyReturnId: shopifyReturn.id, shopifyStatus: shopifyReturn.status, error: null },
+    data: {
+      status: "filed",
+      shopifyReturnId: shopifyReturn.id,
+      shopifyStatus: shopifyReturn.status,
+      error: null,
+      filingAttempt: null,
+    },
   });
   return toRecord(await db.returnSubmission.findFirstOrThrow({ where: { id, shop } }));
 }
@@ -154,7 +239,10 @@ export async function recordFailed(
   error: string,
   db: Db = prisma,
 ): Promise<ReturnSubmissionRecord> {
-  await db.returnSubmission.updateMany({ where: { id, shop, status: "filing" }, data: { status: "failed", error } });
+  await db.returnSubmission.updateMany({
+    where: { id, shop, status: "filing" },
+    data: { status: "failed", error, filingAttempt: null },
+  });
   return toRecord(await db.returnSubmission.findFirstOrThrow({ where: { id, shop } }));
 }
 

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ReturnSubmission" ADD COLUMN "filingAttempt" TEXT;
