@@ -6,7 +6,9 @@ import { fileURLToPath } from "node:url";
 
 import { jwtVerify } from "jose";
 
-import { createAdminApi, type Fault } from "./admin-api";
+import { z } from "zod";
+
+import { createAdminApi, type AdminApi, type Fault } from "./admin-api";
 import { renderAdminFrame } from "./admin-frame";
 import { mintSessionToken } from "./session-token";
 import { signAppProxyParams, signWebhookBody } from "./signing";
@@ -15,6 +17,12 @@ import { extensionAssetsDir, renderStorefrontPage } from "./storefront";
 /**
  * The local Shopify: Admin GraphQL, token exchange, the admin frame, the storefront with the app proxy,
  * and webhook delivery, on one port. Dev and test only; the app never imports it.
+ *
+ * It hosts the demo shop and any shop added with `addShop` (POST /_emulator/shops), each with its own data and
+ * access tokens. Which shop a request is for is read as Shopify reads it: the Admin API and token exchange from
+ * the shop's domain in the URL (shopify-fetch.mjs passes it on as X-Emulator-Shop), the storefront from its host
+ * (`<handle>.localhost:<port>` stands for `<handle>.myshopify.com`), the admin frame and the control endpoints
+ * from `?shop=`. Anything that names no shop is for the demo shop, so a one-shop caller sees what it always did.
  */
 export interface EmulatorOptions {
   port?: number;
@@ -33,20 +41,75 @@ export type ProxyFault = "bad-signature" | "stale-timestamp" | "missing-signatur
 const here = path.dirname(fileURLToPath(import.meta.url));
 const API_VERSION = "2026-10";
 const PROXY_PREFIX = "/apps/resolve";
+/** Shopify's answer to a request without a valid access token for the shop it is sent to. */
+const INVALID_TOKEN = "[API] Invalid API key or access token (unrecognized login or wrong password)";
+/** Ids of the nth added shop start this far above the demo shop's, so no id of one names anything in another. */
+const SHOP_ID_STRIDE = 1_000_000;
+
+const shopDomainSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{2,59}\.myshopify\.com$/, "a shop domain such as other-store.myshopify.com");
+const newShopSchema = z.object({ shop: shopDomainSchema, name: z.string().trim().min(1).max(100).optional() });
+
+/** One shop the emulator hosts: its Admin API (and so its data) and the access tokens it accepts. */
+export interface HostedShop {
+  domain: string;
+  adminApi: AdminApi;
+  /** Its access token of each kind; a token issued for another shop is refused with Shopify's 401. */
+  accessToken(kind: "offline" | "online"): string;
+}
 
 export async function startEmulator(options: EmulatorOptions) {
-  const adminApi = createAdminApi({ now: options.now, stateFile: options.stateFile });
-  const shop = adminApi.shopDomain;
-  // Derived from the secret, so sessions the app stored survive an emulator restart, as they would a deploy.
-  const accessToken = (kind: "offline" | "online") =>
-    `shpat_emulator_${createHmac("sha256", options.apiSecret).update(`${shop}:${kind}`).digest("hex").slice(0, 32)}`;
-  const accessTokens = new Set([accessToken("offline"), accessToken("online")]);
-  const proxyFaults: ProxyFault[] = [];
   const appOrigin = new URL(options.appUrl).origin;
+  const hostShop = (adminApi: AdminApi): HostedShop => ({
+    domain: adminApi.shopDomain,
+    adminApi,
+    // Derived from the secret, so sessions the app stored survive an emulator restart, as they would a deploy.
+    accessToken: (kind) =>
+      `shpat_emulator_${createHmac("sha256", options.apiSecret).update(`${adminApi.shopDomain}:${kind}`).digest("hex").slice(0, 32)}`,
+  });
+  const demoShop = hostShop(createAdminApi({ now: options.now, stateFile: options.stateFile }));
+  const shop = demoShop.domain;
+  const shops = new Map<string, HostedShop>([[shop, demoShop]]);
+  const proxyFaults: ProxyFault[] = [];
   let baseUrl = "";
 
+  /** Another shop beside the demo shop, seeded like it with its own ids and shoppers; the same one when it exists. */
+  function addShop(domain: string, name?: string): HostedShop {
+    const existing = shops.get(domain);
+    if (existing) return existing;
+    const handle = domain.replace(/\.myshopify\.com$/, "");
+    const adminApi = createAdminApi({
+      now: options.now,
+      shop: { domain, name: name ?? handle, idOffset: shops.size * SHOP_ID_STRIDE, emailDomain: `${handle}.example` },
+    });
+    const hosted = hostShop(adminApi);
+    shops.set(domain, hosted);
+    return hosted;
+  }
+
+  /** The shop a request names (see the module comment), null when it names one the emulator does not host. */
+  function shopOf(request: http.IncomingMessage, url: URL): HostedShop | null {
+    const header = request.headers["x-emulator-shop"];
+    const named = typeof header === "string" ? header : url.searchParams.get("shop");
+    if (named) return shops.get(named) ?? null;
+    const hostname = (request.headers.host ?? "").replace(/:\d+$/, "");
+    if (hostname.endsWith(".myshopify.com")) return shops.get(hostname) ?? null;
+    if (hostname.endsWith(".localhost"))
+      return shops.get(`${hostname.slice(0, -".localhost".length)}.myshopify.com`) ?? null;
+    return demoShop;
+  }
+
+  /** Where a shop's storefront is: the emulator's own address for the demo shop, `<handle>.localhost` for others. */
+  function storefrontOrigin(hosted: HostedShop): string {
+    if (hosted === demoShop) return baseUrl;
+    const url = new URL(baseUrl);
+    url.hostname = `${hosted.domain.replace(/\.myshopify\.com$/, "")}.localhost`;
+    return url.origin;
+  }
+
   /** The URL the admin loads in its iframe: the app's /app with a fresh session token, as Shopify sends it. */
-  async function embeddedAppUrl() {
+  async function embeddedAppUrl(shop = demoShop.domain) {
     const token = await mintSessionToken({ shop, apiKey: options.apiKey, apiSecret: options.apiSecret });
     const host = Buffer.from(`admin.shopify.com/store/${shop.replace(".myshopify.com", "")}`).toString("base64url");
     const url = new URL("/app", options.appUrl);
@@ -54,7 +117,8 @@ export async function startEmulator(options: EmulatorOptions) {
     return url.toString();
   }
 
-  async function tokenExchange(request: http.IncomingMessage) {
+  async function tokenExchange(request: http.IncomingMessage, hosted: HostedShop) {
+    const shop = hosted.domain;
     const raw = await readBody(request);
     const parsed = String(request.headers["content-type"]).includes("json")
       ? safeJson(raw)
@@ -75,7 +139,7 @@ export async function startEmulator(options: EmulatorOptions) {
       });
     }
     const online = params.requested_token_type?.endsWith(":online-access-token") ?? false;
-    const token = accessToken(online ? "online" : "offline");
+    const token = hosted.accessToken(online ? "online" : "offline");
     return json(200, {
       access_token: token,
       scope: options.scopes,
@@ -98,16 +162,16 @@ export async function startEmulator(options: EmulatorOptions) {
     });
   }
 
-  async function graphql(request: http.IncomingMessage, version: string) {
+  async function graphql(request: http.IncomingMessage, version: string, hosted: HostedShop) {
     if (version !== API_VERSION) {
       return json(404, { errors: `The emulator serves Admin API ${API_VERSION} only (asked for ${version})` });
     }
     const token = request.headers["x-shopify-access-token"];
-    if (typeof token !== "string" || !accessTokens.has(token)) {
-      return json(401, { errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" });
+    if (typeof token !== "string" || ![hosted.accessToken("offline"), hosted.accessToken("online")].includes(token)) {
+      return json(401, { errors: INVALID_TOKEN });
     }
     const body = safeJson(await readBody(request));
-    const result = await adminApi.handle(typeof body === "object" && body ? body : {});
+    const result = await hosted.adminApi.handle(typeof body === "object" && body ? body : {});
     return {
       status: result.status,
       headers: { "content-type": "application/json", ...result.headers },
@@ -116,7 +180,7 @@ export async function startEmulator(options: EmulatorOptions) {
   }
 
   /** Forwards a storefront request under /apps/resolve to the app, signed as Shopify's app proxy signs it. */
-  async function appProxy(request: http.IncomingMessage, url: URL, customerId: string): Promise<Reply> {
+  async function appProxy(request: http.IncomingMessage, url: URL, shop: string, customerId: string): Promise<Reply> {
     const fault = proxyFaults.shift();
     const params: Record<string, string | string[]> = {};
     for (const key of new Set(url.searchParams.keys())) {
@@ -164,7 +228,11 @@ export async function startEmulator(options: EmulatorOptions) {
   }
 
   /** Delivers a webhook to the app as Shopify does, with a valid HMAC unless told otherwise. */
-  async function deliverWebhook(topic: string, payload: unknown, init: { webhookId?: string; badHmac?: boolean } = {}) {
+  async function deliverWebhook(
+    topic: string,
+    payload: unknown,
+    init: { webhookId?: string; badHmac?: boolean; shop?: string } = {},
+  ) {
     const body = JSON.stringify(payload);
     const hmac = signWebhookBody(body, init.badHmac ? `${options.apiSecret}-wrong` : options.apiSecret);
     const uri = webhookUris().get(topic);
@@ -175,7 +243,7 @@ export async function startEmulator(options: EmulatorOptions) {
         "content-type": "application/json",
         "x-shopify-topic": topic,
         "x-shopify-hmac-sha256": hmac,
-        "x-shopify-shop-domain": shop,
+        "x-shopify-shop-domain": init.shop ?? shop,
         "x-shopify-api-version": API_VERSION,
         "x-shopify-webhook-id": init.webhookId ?? randomUUID(),
         "x-shopify-event-id": randomUUID(),
@@ -187,18 +255,35 @@ export async function startEmulator(options: EmulatorOptions) {
   }
 
   async function control(request: http.IncomingMessage, url: URL): Promise<Reply> {
-    const body = request.method === "GET" ? {} : (safeJson(await readBody(request)) as Record<string, unknown>);
+    const body = ((request.method === "GET" ? {} : safeJson(await readBody(request))) ?? {}) as Record<string, unknown>;
+    if (`${request.method} ${url.pathname}` === "POST /_emulator/shops") {
+      const parsed = newShopSchema.safeParse(body);
+      if (!parsed.success) return json(400, { error: "invalid_shop", issues: parsed.error.issues });
+      const added = addShop(parsed.data.shop, parsed.data.name);
+      return json(200, {
+        shop: added.domain,
+        storefrontUrl: `${storefrontOrigin(added)}/pages/help`,
+        adminUrl: `${baseUrl}/admin?shop=${added.domain}`,
+        embeddedAppUrl: await embeddedAppUrl(added.domain),
+      });
+    }
+    // Every other control acts on one shop: `shop` in the body or the query, else the demo shop.
+    const target = typeof body.shop === "string" ? (shops.get(body.shop) ?? null) : shopOf(request, url);
+    if (!target) return json(404, { error: "No such shop in the emulator" });
+    const adminApi = target.adminApi;
     switch (`${request.method} ${url.pathname}`) {
       case "POST /_emulator/reset":
-        adminApi.reset();
-        adminApi.clearFaults();
+        for (const each of shops.values()) {
+          each.adminApi.reset();
+          each.adminApi.clearFaults();
+        }
         proxyFaults.length = 0;
         return json(200, { ok: true });
       case "POST /_emulator/faults":
         adminApi.injectFault(body as unknown as Fault);
         return json(200, { ok: true });
       case "DELETE /_emulator/faults":
-        adminApi.clearFaults();
+        for (const each of shops.values()) each.adminApi.clearFaults();
         proxyFaults.length = 0;
         return json(200, { ok: true });
       case "POST /_emulator/proxy-faults":
@@ -222,12 +307,13 @@ export async function startEmulator(options: EmulatorOptions) {
       }
       case "GET /_emulator/session-token":
         return json(200, {
-          token: await mintSessionToken({ shop, apiKey: options.apiKey, apiSecret: options.apiSecret }),
+          token: await mintSessionToken({ shop: target.domain, apiKey: options.apiKey, apiSecret: options.apiSecret }),
         });
       case "POST /_emulator/webhooks": {
         const result = await deliverWebhook(String(body.topic), body.payload ?? {}, {
           webhookId: typeof body.webhookId === "string" ? body.webhookId : undefined,
           badHmac: body.badHmac === true,
+          shop: target.domain,
         });
         return json(200, result);
       }
@@ -236,7 +322,7 @@ export async function startEmulator(options: EmulatorOptions) {
     }
   }
 
-  function storefrontLocales() {
+  function storefrontLocales(adminApi: AdminApi) {
     const locales = adminApi.state.shopLocales.filter((locale) => locale.published);
     const primary = locales.find((locale) => locale.primary)?.locale ?? locales[0]?.locale ?? "en";
     return {
@@ -246,16 +332,23 @@ export async function startEmulator(options: EmulatorOptions) {
   }
 
   /** Shopify serves other languages under a prefix: /fr/pages/help. Returns the locale and the path without it. */
-  function splitLocale(pathname: string) {
-    const { primary, published } = storefrontLocales();
+  function splitLocale(pathname: string, adminApi: AdminApi) {
+    const { primary, published } = storefrontLocales(adminApi);
     const prefix = pathname.split("/")[1] ?? "";
     if (prefix !== primary && published.includes(prefix))
       return { locale: prefix, path: pathname.slice(prefix.length + 1) || "/" };
     return { locale: primary, path: pathname };
   }
 
-  async function storefront(request: http.IncomingMessage, url: URL, locale: string, pagePath: string): Promise<Reply> {
-    const { primary, published } = storefrontLocales();
+  async function storefront(
+    request: http.IncomingMessage,
+    url: URL,
+    page: { locale: string; path: string },
+    hosted: HostedShop,
+  ): Promise<Reply> {
+    const { locale, path: pagePath } = page;
+    const adminApi = hosted.adminApi;
+    const { primary, published } = storefrontLocales(adminApi);
     // The shopper switch: ?customer=<id|guest> signs in or out (a cookie stands for Shopify's customer
     // session), ?locale=xx goes to that language's URL.
     if (url.searchParams.has("customer") || url.searchParams.has("locale")) {
@@ -273,7 +366,12 @@ export async function startEmulator(options: EmulatorOptions) {
     const signedIn = parseCookies(request.headers.cookie).emulator_customer;
     const customer = state.customers.find((c) => String(c.id) === signedIn) ?? null;
     const html = await renderStorefrontPage({
-      shop: { name: state.shop.name, domain: shop, currency: state.shop.currencyCode, email: state.shop.contactEmail },
+      shop: {
+        name: state.shop.name,
+        domain: hosted.domain,
+        currency: state.shop.currencyCode,
+        email: state.shop.contactEmail,
+      },
       locale,
       availableLocales: published,
       customer: customer ? { id: customer.id, firstName: customer.firstName, email: customer.email } : null,
@@ -293,7 +391,7 @@ export async function startEmulator(options: EmulatorOptions) {
   }
 
   /** Shopify's customer sign-in, reduced to choosing a demo customer; returns to `return_url` as Shopify does. */
-  function accountLogin(url: URL): Reply {
+  function accountLogin(url: URL, adminApi: AdminApi): Reply {
     const returnUrl = url.searchParams.get("return_url") ?? "/pages/help";
     const safeReturn = returnUrl.startsWith("/") && !returnUrl.startsWith("//") ? returnUrl : "/pages/help";
     const chosen = url.searchParams.get("customer");
@@ -323,19 +421,23 @@ export async function startEmulator(options: EmulatorOptions) {
     const url = new URL(request.url ?? "/", baseUrl);
     const method = request.method ?? "GET";
     const graphqlPath = url.pathname.match(/^\/admin\/api\/([^/]+)\/graphql\.json$/);
-    if (method === "POST" && graphqlPath) return graphql(request, graphqlPath[1]!);
-    if (method === "POST" && url.pathname === "/admin/oauth/access_token") return tokenExchange(request);
     if (url.pathname.startsWith("/_emulator/")) return control(request, url);
-    const { locale, path: pagePath } = splitLocale(url.pathname);
-    if (pagePath === PROXY_PREFIX || pagePath.startsWith(`${PROXY_PREFIX}/`)) {
+    const hosted = shopOf(request, url);
+    if (!hosted) return json(404, { errors: "Not Found" });
+    if (method === "POST" && graphqlPath) return graphql(request, graphqlPath[1]!, hosted);
+    if (method === "POST" && url.pathname === "/admin/oauth/access_token") return tokenExchange(request, hosted);
+    const page = splitLocale(url.pathname, hosted.adminApi);
+    if (page.path === PROXY_PREFIX || page.path.startsWith(`${PROXY_PREFIX}/`)) {
+      // The cookie stands for the shopper's session on this shop's storefront; whatever id it holds is signed as
+      // `logged_in_customer_id` for this shop, so tests can present another shop's customer id to the app.
       const customerId = parseCookies(request.headers.cookie).emulator_customer ?? "";
       const proxied = new URL(url);
-      proxied.pathname = pagePath;
-      return appProxy(request, proxied, /^\d+$/.test(customerId) ? customerId : "");
+      proxied.pathname = page.path;
+      return appProxy(request, proxied, hosted.domain, /^\d+$/.test(customerId) ? customerId : "");
     }
     if (method !== "GET" && method !== "HEAD") return json(405, { error: "Method not allowed" });
-    if (pagePath === "/pages/help" || pagePath === "/store") return storefront(request, url, locale, pagePath);
-    if (pagePath === "/account/login") return accountLogin(url);
+    if (page.path === "/pages/help" || page.path === "/store") return storefront(request, url, page, hosted);
+    if (page.path === "/account/login") return accountLogin(url, hosted.adminApi);
     switch (url.pathname) {
       case "/favicon.ico":
         return { status: 204, headers: {}, body: "" };
@@ -344,15 +446,19 @@ export async function startEmulator(options: EmulatorOptions) {
       case "/admin": {
         return html(
           renderAdminFrame({
-            shopName: adminApi.state.shop.name,
-            appSrc: await embeddedAppUrl(),
+            shopName: hosted.adminApi.state.shop.name,
+            appSrc: await embeddedAppUrl(hosted.domain),
             appOrigin,
-            storefrontUrl: "/pages/help",
+            storefrontUrl: hosted === demoShop ? "/pages/help" : `${storefrontOrigin(hosted)}/pages/help`,
           }),
         );
       }
       case "/admin/session-token": {
-        const token = await mintSessionToken({ shop, apiKey: options.apiKey, apiSecret: options.apiSecret });
+        const token = await mintSessionToken({
+          shop: hosted.domain,
+          apiKey: options.apiKey,
+          apiSecret: options.apiSecret,
+        });
         return {
           ...json(200, { token }),
           headers: {
@@ -398,8 +504,12 @@ export async function startEmulator(options: EmulatorOptions) {
 
   return {
     url: baseUrl,
+    /** The demo shop's domain and Admin API. */
     shop,
-    adminApi,
+    adminApi: demoShop.adminApi,
+    addShop,
+    /** A hosted shop by domain (undefined when the emulator does not host it). */
+    hostedShop: (domain: string) => shops.get(domain),
     deliverWebhook,
     embeddedAppUrl,
     injectProxyFault: (fault: ProxyFault) => proxyFaults.push(fault),

@@ -5,7 +5,7 @@ import { FaultQueue, serverErrorBody, type Fault } from "./faults";
 import { liquidSpellings } from "./metafield-namespaces";
 import { loadState, saveState } from "./persistence";
 import { ADMIN_API_VERSION } from "./schema";
-import { createSeedState, SHOP_DOMAIN } from "./seed/index";
+import { createSeedState, DEMO_SHOP, type ShopProfile } from "./seed/index";
 import type { EmulatorState } from "./state";
 import { ThrottleBucket } from "./throttle";
 import type { ShopifyGraphQLError } from "./validate";
@@ -14,6 +14,7 @@ export type { Fault } from "./faults";
 export type { EmulatorState } from "./state";
 export { validateDocument } from "./validate";
 export { ADMIN_API_VERSION } from "./schema";
+export { DEMO_SHOP, type ShopProfile } from "./seed/index";
 
 export interface AdminApiOptions {
   /** Reference time of the seed's relative dates, and the clock of new records. Default: now. */
@@ -22,6 +23,8 @@ export interface AdminApiOptions {
   stateFile?: string;
   /** The app's API key (client id), answered as `App.apiKey`. */
   apiKey?: string;
+  /** The shop this Admin API is (its domain, name, seeded ids and emails). Default: the demo shop. */
+  shop?: ShopProfile;
   /** Refuse requests with THROTTLED when the leaky bucket is empty (off by default: see throttle.ts). */
   enforceRateLimit?: boolean;
 }
@@ -58,7 +61,8 @@ export function createAdminApi(options: AdminApiOptions = {}): AdminApi {
   const seedTime = options.now ?? new Date();
   const apiKey = options.apiKey ?? "emulator-api-key";
   const clock = () => options.now ?? new Date();
-  const seed = () => createSeedState(seedTime, apiKey);
+  const profile = options.shop ?? DEMO_SHOP;
+  const seed = () => createSeedState(seedTime, apiKey, profile);
   let state: EmulatorState = (options.stateFile && loadState(options.stateFile)) || seed();
   const faults = new FaultQueue();
   const bucket = new ThrottleBucket();
@@ -162,7 +166,7 @@ export function createAdminApi(options: AdminApiOptions = {}): AdminApi {
   }
 
   return {
-    shopDomain: SHOP_DOMAIN,
+    shopDomain: profile.domain,
     handle,
     injectFault: (fault) => faults.add(fault),
     clearFaults: () => faults.clear(),

@@ -28,8 +28,17 @@ export const ID_BASE: Record<string, number> = {
   OnlineStoreTheme: 140_000_000_001,
 };
 
+/** Types whose ids do not move with a shop's id offset: the app is one app in every shop. */
+const SHARED_ACROSS_SHOPS = new Set(["App"]);
+
 export class IdSequence {
-  readonly next: Record<string, number> = { ...ID_BASE };
+  readonly next: Record<string, number>;
+
+  constructor(offset = 0) {
+    this.next = Object.fromEntries(
+      Object.entries(ID_BASE).map(([type, base]) => [type, SHARED_ACROSS_SHOPS.has(type) ? base : base + offset]),
+    );
+  }
 
   take(type: string): number {
     const id = this.next[type];

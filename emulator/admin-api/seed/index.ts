@@ -5,23 +5,32 @@ import { seedClock } from "./clock";
 import { seedCustomers } from "./customers";
 import { IdSequence } from "./ids";
 import { ORDER_SPECS } from "./orders";
-import { SHOP_LOCALES, seedApp, seedReturnReasons, seedShop } from "./shop";
+import { DEMO_SHOP, SHOP_LOCALES, seedApp, seedReturnReasons, seedShop, type ShopProfile } from "./shop";
 import { seedThemes } from "./themes";
 
-export { SHOP_DOMAIN } from "./shop";
+export { DEMO_SHOP, SHOP_DOMAIN, type ShopProfile } from "./shop";
 export { ORDER_SPECS } from "./orders";
 
-/** The demo shop as it is before any request: deterministic for a given `now`. */
-export function createSeedState(now: Date, apiKey: string): EmulatorState {
-  const ids = new IdSequence();
+/** A shop as it is before any request (the demo shop unless told otherwise): deterministic for a given `now`. */
+export function createSeedState(now: Date, apiKey: string, profile: ShopProfile = DEMO_SHOP): EmulatorState {
+  const ids = new IdSequence(profile.idOffset);
   const clock = seedClock(now);
-  const shop = seedShop(ids, clock);
+  const shop = seedShop(ids, clock, profile);
   const app = seedApp(ids, apiKey);
   const returnReasonDefinitions = seedReturnReasons(ids);
   const products = seedProducts(ids, clock);
   const collections = seedCollections(ids, clock, products);
   const customers = seedCustomers(ids, clock);
-  const { orders, returns } = buildOrders(ORDER_SPECS, {
+  const emailDomain = profile.emailDomain;
+  if (emailDomain) for (const customer of customers.values()) customer.email = withDomain(customer.email, emailDomain);
+  const specs = emailDomain
+    ? ORDER_SPECS.map((spec) =>
+        spec.who.startsWith("guest:")
+          ? { ...spec, who: `guest:${withDomain(spec.who.slice("guest:".length), emailDomain)}` as const }
+          : spec,
+      )
+    : ORDER_SPECS;
+  const { orders, returns } = buildOrders(specs, {
     ids,
     clock,
     products,
@@ -45,4 +54,8 @@ export function createSeedState(now: Date, apiKey: string): EmulatorState {
     themes,
     nextIds: { ...ids.next },
   };
+}
+
+function withDomain(email: string, domain: string): string {
+  return `${email.slice(0, email.indexOf("@"))}@${domain}`;
 }

@@ -4,14 +4,33 @@ import type { IdSequence } from "./ids";
 
 export const SHOP_DOMAIN = "resolve-demo.myshopify.com";
 
-export function seedShop(ids: IdSequence, clock: SeedClock): ShopRecord {
+/** Which shop a seed is for: the demo shop, or another one the emulator hosts beside it. */
+export interface ShopProfile {
+  domain: string;
+  name: string;
+  /**
+   * Added to every seeded id: Shopify's ids are unique across shops, so one shop's order or customer id names
+   * nothing in another. The app's id stays (one app, installed in every shop).
+   */
+  idOffset: number;
+  /**
+   * The domain of the shop's customer and guest emails; unset keeps the demo's. Another shop's shoppers are other
+   * people: the same order numbers (#1001…) with other emails.
+   */
+  emailDomain?: string;
+}
+
+export const DEMO_SHOP: ShopProfile = { domain: SHOP_DOMAIN, name: "Resolve Demo Store", idOffset: 0 };
+
+export function seedShop(ids: IdSequence, clock: SeedClock, profile: ShopProfile = DEMO_SHOP): ShopRecord {
+  const handle = profile.domain.replace(/\.myshopify\.com$/, "");
   return {
     id: ids.take("Shop"),
-    name: "Resolve Demo Store",
-    myshopifyDomain: SHOP_DOMAIN,
-    primaryDomainHost: SHOP_DOMAIN,
-    email: "owner@resolve-demo.example.com",
-    contactEmail: "support@resolve-demo.example.com",
+    name: profile.name,
+    myshopifyDomain: profile.domain,
+    primaryDomainHost: profile.domain,
+    email: `owner@${handle}.example.com`,
+    contactEmail: `support@${handle}.example.com`,
     currencyCode: "USD",
     enabledPresentmentCurrencies: ["USD", "EUR", "CAD"],
     ianaTimezone: "America/New_York",
