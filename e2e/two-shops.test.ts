@@ -280,7 +280,7 @@ describe("a storefront request signed for shop B", () => {
       source: "198.51.100.24",
       body: request(a.lineItems.nodes[0]!.id),
     });
-    expect(foreignLine.status).not.toBe(200);
+    expect(foreignLine.status, foreignLine.text).toBe(422);
     expectNothingOfA(foreignLine);
     expect(await returnsOfA()).toBe(before);
   });

@@ -232,6 +232,11 @@ describe("a signed-in shopper's returns", () => {
     expect(ineligible.status).toBe(422);
     expect(ineligible.body.fields).toEqual({ "lines.0.lineItemId": "final_sale" });
 
+    // A line that is not on this order (another order's, or made up) is named, never filed.
+    const foreignLine = await submit(ref, body(first.id + 999_999), customerId);
+    expect(foreignLine.status).toBe(422);
+    expect(foreignLine.body).toEqual({ error: "invalid_input", fields: { "lines.0.lineItemId": "unknown_line" } });
+
     const noNote = await submit(ref, body(first.id, { reasonId: reasonGid(NOTE_REASON.id) }), customerId);
     expect(noNote.status).toBe(422);
     expect(noNote.body.fields).toEqual({ note: "required" });
