@@ -1,6 +1,6 @@
 import { PassThrough } from "node:stream";
 
-import type { EntryContext } from "@remix-run/node";
+import type { ActionFunctionArgs, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
@@ -8,6 +8,7 @@ import { renderToPipeableStream } from "react-dom/server";
 
 import { env } from "./env.server";
 import { startMerchantEmailWorker } from "./features/contact/merchant-email-outbox.server";
+import { serverErrorLine } from "./platform/server-error-log.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
 
 declare global {
@@ -18,6 +19,11 @@ declare global {
 globalThis.resolveStopEmailWorker ??= startMerchantEmailWorker({ smtpUrl: () => env.SMTP_URL });
 
 export const streamTimeout = 5000;
+
+/** Remix's own log of an error in a loader, action or render: as it would print it, without the data it carries. */
+export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
+  if (!request.signal.aborted) console.error(serverErrorLine(error));
+}
 
 export default async function handleRequest(
   request: Request,
@@ -43,7 +49,7 @@ export default async function handleRequest(
       },
       onError(error) {
         responseStatusCode = 500;
-        console.error(error);
+        console.error(serverErrorLine(error));
       },
     });
     setTimeout(abort, streamTimeout + 1000);

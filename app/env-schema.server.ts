@@ -38,6 +38,8 @@ const schema = z.object({
   TRUSTED_PROXY_HOPS: z.string().regex(/^\d$/, "a number of proxies from 0 to 9").default("1").transform(Number),
   /** How long one request to Shopify may take before it counts as failed (milliseconds). */
   SHOPIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8_000),
+  /** How much the Shopify library logs: `info` (the default) names the shop; `debug` to diagnose auth, still redacted. */
+  SHOPIFY_LOG_LEVEL: z.enum(["error", "warning", "info", "debug"]).default("info"),
   /** Only the local emulator sets this: where its App Bridge stand-in is served. */
   APP_BRIDGE_URL: z.url().optional(),
 });

@@ -6,6 +6,7 @@ import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prism
 import prisma from "./db.server";
 import { env } from "./env.server";
 import { recordInstall } from "./features/setup/Shop.server";
+import { libraryLogger } from "./shopify/library-log.server";
 import { configureShopifyTiming, withShopifyTimeout } from "./shopify/shopify-timing.server";
 
 // Every request the library sends Shopify (GraphQL, token exchange) gets Resolve's timeout. The node adapter
@@ -27,6 +28,7 @@ const shopify = shopifyApp({
   sessionStorage: new PrismaSessionStorage(prisma),
   distribution: AppDistribution.AppStore,
   isEmbeddedApp: true,
+  logger: libraryLogger(env.SHOPIFY_LOG_LEVEL),
   future: {
     unstable_newEmbeddedAuthStrategy: true,
   },

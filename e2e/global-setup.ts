@@ -16,6 +16,8 @@ declare module "vitest" {
       emulatorUrl: string;
       shop: string;
       appPid: number;
+      /** Everything the app server has printed so far (stdout and stderr), appended as it prints. */
+      appLogFile: string;
     };
   }
 }
@@ -24,11 +26,15 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   findChromium(); // fail first, with install instructions, when there is no browser
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "resolve-e2e-"));
+  const appLogFile = path.join(dir, "app.log");
   const demo = await startDemo({
     databaseUrl: `file:${path.join(dir, "e2e.sqlite")}`,
     stateFile: null,
     build: process.env.E2E_SKIP_BUILD !== "1",
     appOutput: "ignore",
+    appLogFile,
+    // The Shopify library's most verbose output: what e2e/logs.test.ts checks holds no credentials.
+    appEnv: { SHOPIFY_LOG_LEVEL: "debug" },
   });
   project.provide("demo", {
     appUrl: demo.appUrl,
@@ -37,6 +43,7 @@ export default async function setup(project: TestProject) {
     emulatorUrl: demo.emulator.url,
     shop: demo.emulator.shop,
     appPid: demo.appPid,
+    appLogFile,
   });
   return async () => {
     await demo.stop();

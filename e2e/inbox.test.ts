@@ -6,7 +6,7 @@ import { blockingA11yViolations, useBrowserSession } from "./browser-session";
  * The merchant's inbox: a shopper's contact request sent from the storefront (through the emulator's app proxy, as
  * the block sends it) shows up in the embedded admin with what the shopper tried first, and is resolved there.
  * The contact endpoint allows 5 requests per 10 minutes per shop and IP, and every browser test comes from the
- * same address: this file sends two.
+ * same address: this file sends three.
  */
 
 const demo = inject("demo");
@@ -176,5 +176,37 @@ describe("the contact-request inbox in the admin", () => {
     await framePage.getByRole("heading", { name: "Request not found", level: 1 }).waitFor();
     await framePage.getByRole("link", { name: "Back to requests" }).waitFor();
     expect(await blockingA11yViolations(framePage)).toEqual([]);
+  });
+
+  it("shows a signed-in shopper's order sent while Shopify was down as not checked, and why", async () => {
+    await fetch(`${demo.emulatorUrl}/_emulator/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ kind: "server-error", status: 502, operationName: "OrderTracking", times: 100 }),
+    });
+    let reference: string;
+    try {
+      reference = await sendContactRequest("Emma Johnson", "Has my order left yet?", {
+        orderNumber: "1035",
+        shopper: "Emma Johnson",
+      });
+    } finally {
+      await fetch(`${demo.emulatorUrl}/_emulator/faults`, { method: "DELETE" });
+    }
+    await openInbox();
+    const row = app().getByRole("row").filter({ hasText: reference });
+    await row.waitFor({ timeout: 10_000 });
+    expect(await row.innerText()).toContain("Unverified");
+    await row.getByRole("link", { name: reference }).click();
+    await app().getByRole("heading", { name: reference, level: 1 }).waitFor({ timeout: 10_000 });
+    const page = await app().locator("body").innerText();
+    expect(page).toContain("Not verified");
+    expect(page).toContain("Shopify was not answering when they wrote");
+    expect(page).not.toContain("A guest typed this number");
+    expect(
+      await app()
+        .getByRole("link", { name: /View order/ })
+        .count(),
+    ).toBe(0);
   });
 });

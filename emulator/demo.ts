@@ -34,6 +34,10 @@ export interface DemoOptions {
   build?: boolean;
   /** Where the app's output goes (default: inherited). */
   appOutput?: "inherit" | "ignore";
+  /** Also appends everything the app prints, stdout and stderr, to this file: what an operator's logs would hold. */
+  appLogFile?: string;
+  /** More environment for the app (e.g. SHOPIFY_LOG_LEVEL); the demo's own settings win. */
+  appEnv?: Record<string, string>;
 }
 
 export interface Demo {
@@ -156,9 +160,10 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     ["--import", path.join(root, "emulator/shopify-fetch.mjs"), path.join(root, "server.mjs"), serverBuild],
     {
       cwd: root,
-      stdio: ["ignore", options.appOutput ?? "inherit", "inherit"],
+      stdio: options.appLogFile ? ["ignore", "pipe", "pipe"] : ["ignore", options.appOutput ?? "inherit", "inherit"],
       env: {
         ...process.env,
+        ...options.appEnv,
         NODE_ENV: "production",
         PORT: String(appPort),
         HOST: "127.0.0.1",
@@ -173,6 +178,18 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       },
     },
   );
+
+  if (options.appLogFile) {
+    const log = fs.createWriteStream(options.appLogFile, { flags: "a" });
+    app.stdout!.on("data", (chunk: Buffer) => {
+      log.write(chunk);
+      if (options.appOutput !== "ignore") process.stdout.write(chunk);
+    });
+    app.stderr!.on("data", (chunk: Buffer) => {
+      log.write(chunk);
+      process.stderr.write(chunk);
+    });
+  }
 
   const stop = async () => {
     if (app.exitCode === null) {

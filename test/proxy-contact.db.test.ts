@@ -232,6 +232,21 @@ describe("a signed-in shopper's order", () => {
     expect(await submit(null)).toEqual({ outcome: "order_not_found" });
     expect(await prisma.contactRequest.count({ where: { shop: SHOP } })).toBe(0);
   });
+
+  it("costs the shopper no rate-limit point when their request fails on our side", async () => {
+    configureContactLimit({ points: 1, durationSeconds: 600 });
+    const failing = submitContactRequest({
+      shop: SHOP,
+      ip: "203.0.113.70",
+      customerId: "7001",
+      input: contactInputSchema.parse(contact({ orderNumber: "1001" })),
+      findOrder: async () => {
+        throw new Error("the order lookup broke");
+      },
+    });
+    await expect(failing).rejects.toThrow("the order lookup broke");
+    expect((await submit({ id: "gid://shopify/Order/1001", name: "#1001" })).outcome).toBe("stored");
+  });
 });
 
 describe("references", () => {

@@ -92,6 +92,15 @@ export class ShopIpRateLimit {
 
   /** Seconds to wait when the limit is reached, or 0 when the request is allowed; `ip` as `shopperSource` gives it. */
   consume(shop: string, ip: string): Promise<number> {
-    return consumePoint(this.limiter, `${shop}:${keyedHash(`${this.prefix}:ip:${ip}`)}`);
+    return consumePoint(this.limiter, this.key(shop, ip));
+  }
+
+  /** Gives back the point `consume` took, for a request that failed on our side and so should not count. */
+  async refund(shop: string, ip: string): Promise<void> {
+    await retryOnRace(() => this.limiter.reward(this.key(shop, ip), 1));
+  }
+
+  private key(shop: string, ip: string) {
+    return `${shop}:${keyedHash(`${this.prefix}:ip:${ip}`)}`;
   }
 }

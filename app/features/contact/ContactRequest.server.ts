@@ -6,6 +6,7 @@ import type { Db } from "../../db-types.server";
 import prisma from "../../db.server";
 import { isUniqueViolation } from "../../db-types.server";
 import { deleteShopCounters, ShopIpRateLimit, type Limit } from "../../platform/rate-limits.server";
+import { ShopifyUnavailableError } from "../../shopify/call-shopify.server";
 import { normalizeOrderNumber } from "../orders/storefront-orders.server";
 
 /**
@@ -68,12 +69,21 @@ export const contactInputSchema = z.object({
 
 export type ContactInput = z.infer<typeof contactInputSchema>;
 
-/** What the app knows about the order the shopper named. */
-export type ContactOrder = { verified: true; id: string; name: string } | { verified: false; name: string } | null;
+/**
+ * What the app knows about the order the shopper named. An unverified one was typed by a guest (nobody can check
+ * it), or by a signed-in shopper while Shopify was not answering (`shopify_unavailable`: it could not be checked
+ * against their account then).
+ */
+export type ContactOrder =
+  | { verified: true; id: string; name: string }
+  | { verified: false; name: string; unverifiedReason?: "shopify_unavailable" }
+  | null;
 
 export interface StoredContext extends ContactContext {
   /** The order a guest typed is stored as typed and never checked; the merchant sees it flagged. */
   orderVerified: boolean;
+  /** Only when a signed-in shopper's order could not be checked; absent on a guest's (and on older requests). */
+  orderUnverifiedReason?: "shopify_unavailable";
   /** Only on requests stored before the key had a column of its own: never shown, never exported. */
   submissionKey?: string;
 }
@@ -111,7 +121,13 @@ export async function storeContactRequest(
 ): Promise<StoreResult> {
   const submissionKey = keyHash(input.submissionKey);
   const email = input.email.toLowerCase();
-  const context: StoredContext = { ...input.context, orderVerified: shopper.order?.verified ?? false };
+  const context: StoredContext = {
+    ...input.context,
+    orderVerified: shopper.order?.verified ?? false,
+    ...(shopper.order?.verified === false && shopper.order.unverifiedReason
+      ? { orderUnverifiedReason: shopper.order.unverifiedReason }
+      : {}),
+  };
   for (let attempt = 0; ; attempt++) {
     try {
       const row = await db.contactRequest.create({
@@ -224,9 +240,12 @@ export type ContactResult =
 
 /**
  * A shopper's contact request from the storefront. Counted against the visitor's limit (a retry of a stored
- * submission is not, and one over the limit still gets its reference if a copy of it was stored meanwhile), the
- * order checked when the shopper is signed in (`findOrder` answers only that customer's orders), then stored. A
- * guest's order number is kept as typed, unverified.
+ * submission is not, one over the limit still gets its reference if a copy of it was stored meanwhile, and a request
+ * that fails on our side gets its point back), the order checked when the shopper is signed in (`findOrder` answers
+ * only that customer's orders), then stored. A guest's order number is kept as typed, unverified; so is a signed-in
+ * shopper's when Shopify cannot be asked (`findOrder` throws `ShopifyUnavailableError`): their message is not lost
+ * to an outage, and the merchant sees that the order was not checked. The customer id is only ever the one the
+ * proxy signature vouches for, and an order Shopify answers as not theirs is refused.
  */
 export async function submitContactRequest(request: {
   shop: string;
@@ -242,18 +261,29 @@ export async function submitContactRequest(request: {
   contactRateLimit ??= new ShopIpRateLimit({ prefix: CONTACT_RATE_PREFIX, ...contactLimit });
   const retryAfterSeconds = await contactRateLimit.consume(shop, request.ip);
   if (retryAfterSeconds > 0) return (await replay()) ?? { outcome: "rate_limited", retryAfterSeconds };
-  let order: ContactOrder = null;
-  if (input.orderNumber) {
-    const typed = input.orderNumber.replace(/^#/, "");
-    if (customerId) {
-      const found = await request.findOrder(customerId, typed);
-      if (!found) return { outcome: "order_not_found" };
-      order = { verified: true, id: found.id, name: found.name };
-    } else {
-      order = { verified: false, name: `#${typed}` };
-    }
+  try {
+    const order = input.orderNumber ? await namedOrder(request, input.orderNumber.replace(/^#/, "")) : null;
+    if (order === "not_theirs") return { outcome: "order_not_found" };
+    return await storeContactRequest({ shop, input, shopper: { customerId, order } });
+  } catch (error) {
+    await contactRateLimit.refund(shop, request.ip);
+    throw error;
   }
-  return storeContactRequest({ shop, input, shopper: { customerId, order } });
+}
+
+async function namedOrder(
+  { shop, customerId, findOrder }: Parameters<typeof submitContactRequest>[0],
+  typed: string,
+): Promise<ContactOrder | "not_theirs"> {
+  if (!customerId) return { verified: false, name: `#${typed}` };
+  try {
+    const found = await findOrder(customerId, typed);
+    return found ? { verified: true, id: found.id, name: found.name } : "not_theirs";
+  } catch (error) {
+    if (!(error instanceof ShopifyUnavailableError)) throw error;
+    console.warn(`[contact] ${shop}: Shopify unavailable, the named order is stored unverified`);
+    return { verified: false, name: `#${typed}`, unverifiedReason: "shopify_unavailable" };
+  }
 }
 
 /** Whether the merchant was emailed about a request: kept with the request, shown in the inbox. */

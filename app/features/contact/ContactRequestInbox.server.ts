@@ -79,6 +79,8 @@ export interface InboxRow {
   orderName: string | null;
   /** False for an order number a guest typed, which nobody checked. */
   orderVerified: boolean;
+  /** Set when a signed-in shopper's order could not be checked because Shopify was not answering. */
+  orderUnverifiedReason: OrderUnverifiedReason | null;
   status: "open" | "resolved";
   createdAt: string;
 }
@@ -114,19 +116,30 @@ export async function listInbox(
     email: row.email,
     excerpt: messageExcerpt(row.message),
     orderName: row.orderName,
-    orderVerified: row.orderId !== null || parseOrderVerified(row.context),
+    ...orderCheck(row.orderId, parseStoredContext(row.context)),
     status: row.status === "resolved" ? ("resolved" as const) : ("open" as const),
     createdAt: row.createdAt.toISOString(),
   }));
   return { requests, page: filters.page, hasNextPage: rows.length > INBOX_PAGE_SIZE };
 }
 
-function parseOrderVerified(context: string): boolean {
+function parseStoredContext(context: string): Record<string, unknown> {
   try {
-    return (JSON.parse(context) as { orderVerified?: unknown }).orderVerified === true;
+    const parsed: unknown = JSON.parse(context);
+    return parsed && typeof parsed === "object" ? (parsed as Record<string, unknown>) : {};
   } catch {
-    return false;
+    return {};
   }
+}
+
+export type OrderUnverifiedReason = "shopify_unavailable";
+
+/** Whether the order the shopper named was checked as theirs, and if not, whether an outage is why. */
+function orderCheck(orderId: string | null, stored: Record<string, unknown>) {
+  const orderVerified = orderId !== null || stored.orderVerified === true;
+  const orderUnverifiedReason: OrderUnverifiedReason | null =
+    !orderVerified && stored.orderUnverifiedReason === "shopify_unavailable" ? "shopify_unavailable" : null;
+  return { orderVerified, orderUnverifiedReason };
 }
 
 /** How many requests the shop has in each status (the tabs' counts). */
@@ -202,7 +215,7 @@ export async function getInboxRequest(shop: string, id: string, db: Db = prisma)
     message: found.message,
     orderName: found.orderName,
     orderId: found.orderId,
-    orderVerified: found.orderId !== null || context.orderVerified,
+    ...orderCheck(found.orderId, found.context as unknown as Record<string, unknown>),
     locale: found.locale,
     status: found.status === "resolved" ? ("resolved" as const) : ("open" as const),
     createdAt: found.createdAt.toISOString(),

@@ -45,7 +45,9 @@ export function ShopperCard({ request }: { request: InboxRequest }) {
               </InlineStack>
               {request.orderVerified ? null : (
                 <Text as="p" tone="subdued">
-                  {detail.notVerifiedHint}
+                  {request.orderUnverifiedReason === "shopify_unavailable"
+                    ? detail.uncheckedInOutageHint
+                    : detail.notVerifiedHint}
                 </Text>
               )}
             </BlockStack>

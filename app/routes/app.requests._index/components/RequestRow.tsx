@@ -47,7 +47,11 @@ export function RequestRow({
           <InlineStack gap="100" blockAlign="center" wrap={false}>
             <Text as="span">{row.orderName}</Text>
             {row.orderVerified ? null : (
-              <Tooltip content={text.unverifiedHint}>
+              <Tooltip
+                content={
+                  row.orderUnverifiedReason === "shopify_unavailable" ? text.uncheckedInOutageHint : text.unverifiedHint
+                }
+              >
                 <Badge>{text.unverified}</Badge>
               </Tooltip>
             )}
