@@ -6,6 +6,7 @@ import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prism
 import prisma from "./db.server";
 import { env } from "./env.server";
 import { recordInstall } from "./features/setup/Shop.server";
+import { offlineSessionCache } from "./shopify/offline-session-cache.server";
 import { configureShopifyTiming, withShopifyTimeout } from "./shopify/shopify-timing.server";
 
 // Every request the library sends Shopify (GraphQL, token exchange) gets Resolve's timeout. The node adapter
@@ -24,7 +25,7 @@ const shopify = shopifyApp({
   scopes: env.SCOPES?.split(",").map((scope) => scope.trim()),
   appUrl: env.SHOPIFY_APP_URL,
   authPathPrefix: "/auth",
-  sessionStorage: new PrismaSessionStorage(prisma),
+  sessionStorage: offlineSessionCache.wrap(new PrismaSessionStorage(prisma)),
   distribution: AppDistribution.AppStore,
   isEmbeddedApp: true,
   future: {
