@@ -7,6 +7,7 @@ import prisma from "./db.server";
 import { env } from "./env.server";
 import { recordInstall } from "./features/setup/Shop.server";
 import { libraryLogger } from "./shopify/library-log.server";
+import { offlineSessionCache } from "./shopify/offline-session-cache.server";
 import { configureShopifyTiming, withShopifyTimeout } from "./shopify/shopify-timing.server";
 
 // Every request the library sends Shopify (GraphQL, token exchange) gets Resolve's timeout. The node adapter
@@ -25,7 +26,7 @@ const shopify = shopifyApp({
   scopes: env.SCOPES?.split(",").map((scope) => scope.trim()),
   appUrl: env.SHOPIFY_APP_URL,
   authPathPrefix: "/auth",
-  sessionStorage: new PrismaSessionStorage(prisma),
+  sessionStorage: offlineSessionCache.wrap(new PrismaSessionStorage(prisma)),
   distribution: AppDistribution.AppStore,
   isEmbeddedApp: true,
   logger: libraryLogger(env.SHOPIFY_LOG_LEVEL),

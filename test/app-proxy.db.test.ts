@@ -1,8 +1,16 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
 
-import { signAppProxyParams } from "../emulator/signing";
+import { Session } from "@shopify/shopify-api";
+import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+
+import { signAppProxyParams, signWebhookBody } from "../emulator/signing";
 import prisma from "../app/db.server";
+import { authenticateStorefront } from "../app/platform/storefront/authenticate-storefront.server";
 import { loader as sessionLoader } from "../app/routes/proxy.session";
+import { action as appUninstalled } from "../app/routes/webhooks.app.uninstalled";
+import { sessionStorage } from "../app/shopify.server";
+import { offlineSessionCache } from "../app/shopify/offline-session-cache.server";
 import { TEST_APP_ENV } from "./app-env";
 
 const SHOP = "proxy-test.myshopify.com";
@@ -89,5 +97,67 @@ describe("app proxy requests", () => {
     const tampered = new URL(request.url);
     tampered.searchParams.set("logged_in_customer_id", "7002");
     expect((await status(new Request(tampered))).status).toBe(401);
+  });
+});
+
+describe("the shop's session behind app proxy requests", () => {
+  const CACHED_SHOP = "proxy-cache-test.myshopify.com";
+  const signed = () => proxied({ shop: CACHED_SHOP });
+
+  beforeEach(async () => {
+    await prisma.session.deleteMany({ where: { shop: CACHED_SHOP } });
+    await prisma.session.create({
+      data: {
+        id: `offline_${CACHED_SHOP}`,
+        shop: CACHED_SHOP,
+        state: "",
+        isOnline: false,
+        accessToken: "shpat_first",
+        scope: "read_orders",
+      },
+    });
+    offlineSessionCache.forgetShop(CACHED_SHOP);
+  });
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it("is read from the database once for a burst of requests, not once per request", async () => {
+    const reads = vi.spyOn(PrismaSessionStorage.prototype, "loadSession");
+    for (let request = 0; request < 5; request += 1) {
+      expect((await status(signed())).status).toBe(200);
+    }
+    expect(reads).toHaveBeenCalledTimes(1);
+  });
+
+  it("is gone for the next request once the uninstall webhook was handled", async () => {
+    expect((await status(signed())).status).toBe(200);
+    const body = JSON.stringify({ id: 1, domain: CACHED_SHOP });
+    const uninstalled = await appUninstalled({
+      request: new Request(`${TEST_APP_ENV.SHOPIFY_APP_URL}/webhooks/app/uninstalled`, {
+        method: "POST",
+        body,
+        headers: {
+          "content-type": "application/json",
+          "x-shopify-topic": "app/uninstalled",
+          "x-shopify-hmac-sha256": signWebhookBody(body, TEST_APP_ENV.SHOPIFY_API_SECRET),
+          "x-shopify-shop-domain": CACHED_SHOP,
+          "x-shopify-api-version": "2026-10",
+          "x-shopify-webhook-id": randomUUID(),
+        },
+      }),
+      params: {},
+      context: {},
+    });
+    expect(uninstalled.status).toBe(200);
+    expect(await status(signed())).toEqual({ status: 403, body: { error: "shop_not_installed" }, cache: "no-store" });
+  });
+
+  it("carries the access token the library stored last, at once", async () => {
+    const first = await authenticateStorefront(signed());
+    expect(first.session.accessToken).toBe("shpat_first");
+    await sessionStorage.storeSession(new Session({ ...first.session.toObject(), accessToken: "shpat_second" }));
+    expect((await authenticateStorefront(signed())).session.accessToken).toBe("shpat_second");
   });
 });

@@ -42,14 +42,13 @@ export async function getPortalMetrics(shop: string, days: number, now = new Dat
   const rated = (helpful: boolean) =>
     db.analyticsEvent.count({ where: { ...window, type: "article_helpful", helpful } });
   const visits = { shop, lastSeenAt: { gte: since } };
-  const [visitCount, selfServed, contacts, yes, no, topSearches, unanswered] = await Promise.all([
+  const [visitCount, selfServed, contacts, yes, no, { topSearches, unanswered }] = await Promise.all([
     db.analyticsSession.count({ where: visits }),
     db.analyticsSession.count({ where: { ...visits, helped: true, contacted: false } }),
     db.contactRequest.count({ where: window }),
     rated(true),
     rated(false),
-    rankSearches(shop, since, "all", db),
-    rankSearches(shop, since, "unanswered", db),
+    rankSearches(shop, since, db),
   ]);
   if (visitCount === 0 && contacts === 0) return null;
   return {
@@ -65,42 +64,46 @@ export async function getPortalMetrics(shop: string, days: number, now = new Dat
 
 /**
  * The most frequent search texts (already scrubbed and lower-cased when stored), most frequent first, among those
- * enough distinct visits made: all searches, or those that found nothing. Grouped by text and visit first, in the
- * order of the (shop, query, sessionId, …) and (shop, type, query, sessionId, …) indexes, so each text's visits
- * are counted without sorting the searches.
+ * enough distinct visits made: all searches, and those that found nothing. One pass over the shop's searches in
+ * the order of the (shop, query, sessionId, …) index: each text's searches and distinct visits are counted as the
+ * index hands them over, with no sort and no hash table of every (text, visit) pair, which on PostgreSQL spilled
+ * to disk at a million events.
  */
-async function rankSearches(shop: string, since: Date, which: "all" | "unanswered", db: Db) {
-  const rows =
-    which === "all"
-      ? await db.$queryRaw<SearchCount[]>`
-          SELECT "query", SUM("searches") AS "count"
-          FROM (
-            SELECT "query", "sessionId", COUNT(*) AS "searches"
-            FROM "AnalyticsEvent"
-            WHERE "shop" = ${shop} AND "query" > '' AND "createdAt" >= ${since}
-              AND ("type" = 'search' OR "type" = 'search_no_results')
-            GROUP BY "query", "sessionId"
-          ) AS "visitSearches"
-          GROUP BY "query"
-          HAVING COUNT(*) >= ${MIN_SESSIONS_PER_SEARCH}
-          ORDER BY SUM("searches") DESC, "query" ASC
-          LIMIT ${TOP}`
-      : await db.$queryRaw<SearchCount[]>`
-          SELECT "query", SUM("searches") AS "count"
-          FROM (
-            SELECT "query", "sessionId", COUNT(*) AS "searches"
-            FROM "AnalyticsEvent"
-            WHERE "shop" = ${shop} AND "type" = 'search_no_results' AND "query" > '' AND "createdAt" >= ${since}
-            GROUP BY "query", "sessionId"
-          ) AS "visitSearches"
-          GROUP BY "query"
-          HAVING COUNT(*) >= ${MIN_SESSIONS_PER_SEARCH}
-          ORDER BY SUM("searches") DESC, "query" ASC
-          LIMIT ${TOP}`;
+async function rankSearches(shop: string, since: Date, db: Db) {
+  const rows = await db.$queryRaw<RankedSearch[]>`
+    WITH "texts" AS (
+      SELECT "query",
+             COUNT(*) AS "searches",
+             COUNT(DISTINCT "sessionId") AS "visits",
+             COUNT(*) FILTER (WHERE "type" = 'search_no_results') AS "unanswered",
+             COUNT(DISTINCT "sessionId") FILTER (WHERE "type" = 'search_no_results') AS "unansweredVisits"
+      FROM "AnalyticsEvent"
+      WHERE "shop" = ${shop} AND "query" > '' AND "createdAt" >= ${since}
+        AND ("type" = 'search' OR "type" = 'search_no_results')
+      GROUP BY "query"
+    )
+    SELECT * FROM (
+      SELECT 'all' AS "ranking", "query", "searches" AS "count"
+      FROM "texts"
+      WHERE "visits" >= ${MIN_SESSIONS_PER_SEARCH}
+      ORDER BY "searches" DESC, "query" ASC
+      LIMIT ${TOP}
+    ) AS "top"
+    UNION ALL
+    SELECT * FROM (
+      SELECT 'unanswered' AS "ranking", "query", "unanswered" AS "count"
+      FROM "texts"
+      WHERE "unansweredVisits" >= ${MIN_SESSIONS_PER_SEARCH}
+      ORDER BY "unanswered" DESC, "query" ASC
+      LIMIT ${TOP}
+    ) AS "unanswered"`;
   // Ties in the merchant's reading order (the database orders them by bytes).
-  return rows
-    .map(({ query, count }) => ({ query, count: Number(count) }))
-    .sort((a, b) => b.count - a.count || a.query.localeCompare(b.query));
+  const ranking = (which: RankedSearch["ranking"]) =>
+    rows
+      .filter((row) => row.ranking === which)
+      .map(({ query, count }) => ({ query, count: Number(count) }))
+      .sort((a, b) => b.count - a.count || a.query.localeCompare(b.query));
+  return { topSearches: ranking("all"), unanswered: ranking("unanswered") };
 }
 
-type SearchCount = { query: string; count: number | bigint };
+type RankedSearch = { ranking: "all" | "unanswered"; query: string; count: number | bigint };

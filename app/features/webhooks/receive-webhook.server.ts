@@ -4,6 +4,7 @@ import type { Db } from "../../db-types.server";
 import { handleWebhookOnce } from "./WebhookReceipt.server";
 import { readBodyUpTo, withBody } from "../../platform/read-body.server";
 import { authenticate } from "../../shopify.server";
+import { offlineSessionCache } from "../../shopify/offline-session-cache.server";
 
 /**
  * The topics Resolve subscribes to carry a shop, a customer and a list of order ids: a few KB. The limit is
@@ -46,5 +47,8 @@ export async function receiveWebhook<Schema extends z.ZodType>(
   await handleWebhookOnce({ webhookId, shop, topic }, async (db) => {
     await effect({ db, shop, payload: parsed.data });
   });
+  // Uninstall, scopes update and shop redact change the shop's sessions in the database, not through the
+  // library's session storage; once that is committed, this process reads them again.
+  offlineSessionCache.forgetShop(shop);
   return new Response(null, { status: 200 });
 }
