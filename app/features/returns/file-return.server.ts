@@ -81,7 +81,10 @@ export async function fileReturn(
     if (settled?.status === "failed" && settled.error && settled.error !== "shopify_unavailable") {
       return { kind: "rejected", submissionId: submission.id, error: settled.error };
     }
-    if (settled?.status === "filing") return { kind: "still_working", submissionId: submission.id };
+    // The first click's filing got no answer and may still land in Shopify: this one must not look like a failure.
+    if (settled?.status === "filing" || settled?.filingAttempt) {
+      return { kind: "still_working", submissionId: submission.id };
+    }
     return { kind: "shopify_unavailable", submissionId: submission.id };
   }
 
