@@ -10,7 +10,7 @@ import { recordAdminOperations, startEmulatorHarness } from "./emulator-harness"
 /**
  * Exactly one Shopify return per submission whatever fails (#10 Deliver 1): a filing Shopify carries out after
  * Resolve's timeout and after the filing lease, with the shopper's retry in between; a second click while the
- * first is still waiting on Shopify.
+ * first is still waiting on Shopify; a filing sent long after its request started.
  */
 
 const { emulator, installShop } = await startEmulatorHarness();
@@ -179,4 +179,34 @@ describe("a second click while the first filing is still waiting on Shopify", ()
     expect(returnsOf(order)).toHaveLength(1);
     expect(operations.filter((name) => name === "ReturnRequestCreate")).toHaveLength(1);
   }, 20_000);
+});
+
+describe("a filing sent long after its request started", () => {
+  it("waits for Shopify from when the filing was sent, not from when the request came", async () => {
+    const order = returnableOrder();
+    const { submit } = shopperReturn(order);
+    // The order is slow to load (2.5 s), then the filing is sent and Shopify carries it out 5 s later, long after
+    // Resolve stopped waiting (3 s). The retry comes once the lease is over: 4.75 s after the filing was sent it
+    // may still land, although more than 4.75 s have passed since the first request came.
+    configureShopifyTiming({ requestTimeoutMs: 3_000 });
+    configureFilingTiming({ leaseMs: 500, settleMs: 4_750 });
+    const operations = recordAdminOperations(emulator.adminApi);
+    emulator.adminApi.injectFault({ kind: "latency", latencyMs: 2_500, operationName: "ReturnableOrder" });
+    emulator.adminApi.injectFault({ kind: "latency", latencyMs: 5_000, operationName: "ReturnRequestCreate" });
+    const started = Date.now();
+    expect((await submit()).status).toBe(503);
+
+    await sleepUntil(started, 2_500 + 3_000 + 500 + 100);
+    const retry = await submit();
+    expect(retry.status).toBe(409);
+    expect(await retry.json()).toEqual({ error: "still_working", submissionId: expect.any(String) });
+    expect(returnsOf(order)).toHaveLength(0);
+
+    await expect.poll(() => returnsOf(order).length, { timeout: 5_000 }).toBe(1);
+    const after = await submit();
+    expect(after.status).toBe(200);
+    expect(await after.json()).toMatchObject({ return: { id: `gid://shopify/Return/${returnsOf(order)[0]!.id}` } });
+    expect(returnsOf(order)).toHaveLength(1);
+    expect(operations.filter((name) => name === "ReturnRequestCreate")).toHaveLength(1);
+  }, 25_000);
 });

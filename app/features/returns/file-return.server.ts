@@ -111,7 +111,9 @@ export async function fileReturn(
     mutation: decision.plan.mutation,
     lines: decision.plan.lines.map(({ fulfillmentLineItemId, quantity }) => ({ fulfillmentLineItemId, quantity })),
     note: decision.plan.merchantNote,
-    sentAt: now.toISOString(),
+    // Not `now`: loading the order and asking Shopify about an earlier attempt may have taken a while, and Shopify
+    // may carry this filing out until `settleMs` after it really left.
+    sentAt: new Date().toISOString(),
   };
   // Lost only if this request outlived its lease before sending: the request holding it now files.
   if (!(await recordAttempt(shop, submission.id, attempt, db))) {
