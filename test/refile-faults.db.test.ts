@@ -1,14 +1,16 @@
 import { randomUUID } from "node:crypto";
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
+import type { EmulatorState } from "../emulator/admin-api";
 import { signAppProxyParams } from "../emulator/signing";
 import { TEST_APP_ENV } from "./app-env";
 import { recordAdminOperations, startEmulatorHarness } from "./emulator-harness";
 
 /**
  * Exactly one Shopify return per submission whatever fails (#10 Deliver 1): a filing Shopify carries out after
- * Resolve's timeout and after the filing lease, with the shopper's retry in between.
+ * Resolve's timeout and after the filing lease, with the shopper's retry in between; a second click while the
+ * first is still waiting on Shopify; a filing sent long after its request started.
  */
 
 const { emulator, installShop } = await startEmulatorHarness();
@@ -16,11 +18,13 @@ const { emulator, installShop } = await startEmulatorHarness();
 const { default: prisma } = await import("../app/db.server");
 const { configureShopifyTiming, DEFAULT_SHOPIFY_TIMING } = await import("../app/shopify/shopify-timing.server");
 const returnsRoute = await import("../app/routes/proxy.orders.$orderRef_.returns");
-const { configureFilingTiming, DEFAULT_FILING_TIMING } =
+const { configureFilingTiming, DEFAULT_FILING_TIMING, findSubmission } =
   await import("../app/features/returns/ReturnSubmission.server");
 const { saveReturnPolicy } = await import("../app/features/policy/ReturnPolicy.server");
 
 const SHOP = emulator.shop;
+
+type Order = EmulatorState["orders"][number];
 
 function proxied(path: string, customerId: number, body?: unknown) {
   const params: Record<string, string> = {
@@ -37,86 +41,172 @@ function proxied(path: string, customerId: number, body?: unknown) {
   });
 }
 
+const sleepUntil = (started: number, ms: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.max(0, ms - (Date.now() - started))));
+
+const returnsOf = (order: Order) => emulator.adminApi.state.returns.filter((ret) => ret.orderId === order.id);
+
+/**
+ * A customer's order without returns whose first line is delivered in full, with units to spare: Shopify would
+ * take a second filing of one unit, so a duplicate filing shows as a second return.
+ */
+function returnableOrder(): Order {
+  const state = emulator.adminApi.state;
+  const order = state.orders.find((candidate) => {
+    const first = candidate.lineItems[0];
+    if (!first || candidate.customerId === null || candidate.cancelledAt || candidate.refunds.length > 0) return false;
+    if (state.returns.some((ret) => ret.orderId === candidate.id) || first.quantity < 2) return false;
+    const product = state.products.find((p) => p.id === first.productId);
+    const delivered = candidate.fulfillments
+      .filter((f) => f.status === "SUCCESS" && f.deliveredAt)
+      .flatMap((f) => f.lineItems)
+      .filter((item) => item.lineItemId === first.id)
+      .reduce((sum, item) => sum + item.quantity, 0);
+    return product && !product.isGiftCard && delivered === first.quantity;
+  });
+  if (!order) throw new Error("no order in the seed with a delivered line of several units");
+  return order;
+}
+
+/** The shopper's submission of one unit of the order's first line, and a click that sends it through the proxy. */
+function shopperReturn(order: Order) {
+  const reason = emulator.adminApi.state.returnReasonDefinitions.find((candidate) => !candidate.deleted)!;
+  const ref = order.name.replace(/^#/, "");
+  const submission = {
+    idempotencyKey: randomUUID(),
+    lines: [{ lineItemId: `gid://shopify/LineItem/${order.lineItems[0]!.id}`, quantity: 1 }],
+    reasonId: `gid://shopify/ReturnReasonDefinition/${reason.id}`,
+    resolution: "refund",
+  };
+  const submit = () =>
+    returnsRoute.action({
+      request: proxied(`/orders/${ref}/returns`, order.customerId!, submission),
+      params: { orderRef: ref },
+      context: {},
+    });
+  return { ref, submission, submit };
+}
+
 beforeAll(async () => {
   await installShop(prisma);
+  const reason = emulator.adminApi.state.returnReasonDefinitions.find((candidate) => !candidate.deleted)!;
+  const saved = await saveReturnPolicy(SHOP, {
+    windowDays: 365,
+    windowStartsAt: "fulfillment",
+    reasons: [{ id: `gid://shopify/ReturnReasonDefinition/${reason.id}`, handle: reason.handle, noteRequired: false }],
+  });
+  if (!saved.ok) throw new Error(JSON.stringify(saved.fieldErrors));
 });
 
-afterAll(async () => {
+// Each test starts from the seed's orders (none returned) and no submissions: Shopify numbers returns afresh, so a
+// submission of an earlier test would otherwise claim a return of this one.
+beforeEach(async () => {
+  emulator.adminApi.reset();
+  await prisma.returnSubmission.deleteMany({ where: { shop: SHOP } });
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
   configureShopifyTiming(DEFAULT_SHOPIFY_TIMING);
   configureFilingTiming(DEFAULT_FILING_TIMING);
   emulator.adminApi.clearFaults();
+});
+
+afterAll(async () => {
   await prisma.returnSubmission.deleteMany({ where: { shop: SHOP } });
   await prisma.returnPolicy.deleteMany({ where: { shop: SHOP } });
 });
 
 describe("a filing Shopify answers after the timeout and after the lease", () => {
   it("answers the retry in between with 409 still_working, then with the one return Shopify filed", async () => {
-    const state = emulator.adminApi.state;
-    const reason = state.returnReasonDefinitions.find((candidate) => !candidate.deleted)!;
-    const saved = await saveReturnPolicy(SHOP, {
-      windowDays: 365,
-      windowStartsAt: "fulfillment",
-      reasons: [
-        { id: `gid://shopify/ReturnReasonDefinition/${reason.id}`, handle: reason.handle, noteRequired: false },
-      ],
-    });
-    if (!saved.ok) throw new Error(JSON.stringify(saved.fieldErrors));
-    // A customer's order without returns whose first line is delivered in full, with units to spare: Shopify would
-    // take a second filing of one unit.
-    const order = state.orders.find((candidate) => {
-      const first = candidate.lineItems[0];
-      if (!first || candidate.customerId === null || candidate.cancelledAt || candidate.refunds.length > 0)
-        return false;
-      if (state.returns.some((ret) => ret.orderId === candidate.id) || first.quantity < 2) return false;
-      const product = state.products.find((p) => p.id === first.productId);
-      const delivered = candidate.fulfillments
-        .filter((f) => f.status === "SUCCESS" && f.deliveredAt)
-        .flatMap((f) => f.lineItems)
-        .filter((item) => item.lineItemId === first.id)
-        .reduce((sum, item) => sum + item.quantity, 0);
-      return product && !product.isGiftCard && delivered === first.quantity;
-    });
-    if (!order) throw new Error("no order in the seed with a delivered line of several units");
-    const ref = order.name.replace(/^#/, "");
+    const order = returnableOrder();
+    const { submit } = shopperReturn(order);
 
     configureShopifyTiming({ requestTimeoutMs: 300 });
     configureFilingTiming({ leaseMs: 1_000, settleMs: 6_000 });
     const operations = recordAdminOperations(emulator.adminApi);
     emulator.adminApi.injectFault({ kind: "latency", latencyMs: 2_500, operationName: "ReturnRequestCreate" });
-    const submission = {
-      idempotencyKey: randomUUID(),
-      lines: [{ lineItemId: `gid://shopify/LineItem/${order.lineItems[0]!.id}`, quantity: 1 }],
-      reasonId: `gid://shopify/ReturnReasonDefinition/${reason.id}`,
-      resolution: "refund",
-    };
-    const submit = () =>
-      returnsRoute.action({
-        request: proxied(`/orders/${ref}/returns`, order.customerId!, submission),
-        params: { orderRef: ref },
-        context: {},
-      });
     const started = Date.now();
     expect((await submit()).status).toBe(503);
 
     // After the lease, before Shopify has carried the first attempt out: nothing is filed again.
-    await new Promise((resolve) => setTimeout(resolve, 1_200 - (Date.now() - started)));
+    await sleepUntil(started, 1_200);
     const between = await submit();
     expect(between.status).toBe(409);
     expect(await between.json()).toEqual({ error: "still_working", submissionId: expect.any(String) });
     expect(Number(between.headers.get("retry-after"))).toBeGreaterThan(0);
 
     // Shopify has filed the first attempt: the retry answers with that return.
-    await expect.poll(() => state.returns.filter((ret) => ret.orderId === order.id).length, { timeout: 5_000 }).toBe(1);
+    await expect.poll(() => returnsOf(order).length, { timeout: 5_000 }).toBe(1);
     const after = await submit();
     expect(after.status).toBe(200);
-    const returns = state.returns.filter((ret) => ret.orderId === order.id);
+    const returns = returnsOf(order);
     expect(returns).toHaveLength(1);
     expect(await after.json()).toMatchObject({ return: { id: `gid://shopify/Return/${returns[0]!.id}` } });
     expect(operations.filter((name) => name === "ReturnRequestCreate")).toHaveLength(1);
 
     // Long after, the retry still answers with it and files nothing.
-    await new Promise((resolve) => setTimeout(resolve, 7_500 - (Date.now() - started)));
+    await sleepUntil(started, 7_500);
     expect((await submit()).status).toBe(200);
-    expect(state.returns.filter((ret) => ret.orderId === order.id)).toHaveLength(1);
+    expect(returnsOf(order)).toHaveLength(1);
   }, 20_000);
+});
+
+describe("a second click while the first filing is still waiting on Shopify", () => {
+  it("answers 409 still_working with Retry-After, then the one return Shopify filed", async () => {
+    const order = returnableOrder();
+    const { submission, submit } = shopperReturn(order);
+    configureShopifyTiming({ requestTimeoutMs: 1_000 });
+    configureFilingTiming({ leaseMs: 500, settleMs: 60_000 });
+    const operations = recordAdminOperations(emulator.adminApi);
+    emulator.adminApi.injectFault({ kind: "latency", latencyMs: 3_000, operationName: "ReturnRequestCreate" });
+
+    const first = submit();
+    // The first click's filing has been sent: the second click comes while Shopify has it.
+    await expect
+      .poll(async () => (await findSubmission(SHOP, submission.idempotencyKey))?.filingAttempt, { timeout: 5_000 })
+      .toBeTruthy();
+    const second = await submit();
+    expect(second.status).toBe(409);
+    expect(await second.json()).toEqual({ error: "still_working", submissionId: expect.any(String) });
+    expect(Number(second.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await first).status).toBe(503);
+
+    await expect.poll(() => returnsOf(order).length, { timeout: 5_000 }).toBe(1);
+    const after = await submit();
+    expect(after.status).toBe(200);
+    expect(await after.json()).toMatchObject({ return: { id: `gid://shopify/Return/${returnsOf(order)[0]!.id}` } });
+    expect(returnsOf(order)).toHaveLength(1);
+    expect(operations.filter((name) => name === "ReturnRequestCreate")).toHaveLength(1);
+  }, 20_000);
+});
+
+describe("a filing sent long after its request started", () => {
+  it("waits for Shopify from when the filing was sent, not from when the request came", async () => {
+    const order = returnableOrder();
+    const { submit } = shopperReturn(order);
+    // The order is slow to load (2.5 s), then the filing is sent and Shopify carries it out 5 s later, long after
+    // Resolve stopped waiting (3 s). The retry comes once the lease is over: 4.75 s after the filing was sent it
+    // may still land, although more than 4.75 s have passed since the first request came.
+    configureShopifyTiming({ requestTimeoutMs: 3_000 });
+    configureFilingTiming({ leaseMs: 500, settleMs: 4_750 });
+    const operations = recordAdminOperations(emulator.adminApi);
+    emulator.adminApi.injectFault({ kind: "latency", latencyMs: 2_500, operationName: "ReturnableOrder" });
+    emulator.adminApi.injectFault({ kind: "latency", latencyMs: 5_000, operationName: "ReturnRequestCreate" });
+    const started = Date.now();
+    expect((await submit()).status).toBe(503);
+
+    await sleepUntil(started, 2_500 + 3_000 + 500 + 100);
+    const retry = await submit();
+    expect(retry.status).toBe(409);
+    expect(await retry.json()).toEqual({ error: "still_working", submissionId: expect.any(String) });
+    expect(returnsOf(order)).toHaveLength(0);
+
+    await expect.poll(() => returnsOf(order).length, { timeout: 5_000 }).toBe(1);
+    const after = await submit();
+    expect(after.status).toBe(200);
+    expect(await after.json()).toMatchObject({ return: { id: `gid://shopify/Return/${returnsOf(order)[0]!.id}` } });
+    expect(returnsOf(order)).toHaveLength(1);
+    expect(operations.filter((name) => name === "ReturnRequestCreate")).toHaveLength(1);
+  }, 25_000);
 });

@@ -81,7 +81,10 @@ export async function fileReturn(
     if (settled?.status === "failed" && settled.error && settled.error !== "shopify_unavailable") {
       return { kind: "rejected", submissionId: submission.id, error: settled.error };
     }
-    if (settled?.status === "filing") return { kind: "still_working", submissionId: submission.id };
+    // The first click's filing got no answer and may still land in Shopify: this one must not look like a failure.
+    if (settled?.status === "filing" || settled?.filingAttempt) {
+      return { kind: "still_working", submissionId: submission.id };
+    }
     return { kind: "shopify_unavailable", submissionId: submission.id };
   }
 
@@ -108,7 +111,9 @@ export async function fileReturn(
     mutation: decision.plan.mutation,
     lines: decision.plan.lines.map(({ fulfillmentLineItemId, quantity }) => ({ fulfillmentLineItemId, quantity })),
     note: decision.plan.merchantNote,
-    sentAt: now.toISOString(),
+    // Not `now`: loading the order and asking Shopify about an earlier attempt may have taken a while, and Shopify
+    // may carry this filing out until `settleMs` after it really left.
+    sentAt: new Date().toISOString(),
   };
   // Lost only if this request outlived its lease before sending: the request holding it now files.
   if (!(await recordAttempt(shop, submission.id, attempt, db))) {
