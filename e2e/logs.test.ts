@@ -184,6 +184,9 @@ describe("the production server's log", () => {
     // The staff member a session token names (its subject), which the library prints at Debug.
     expect(printed).not.toContain(DEMO_STAFF_USER_ID);
     expect(printed).not.toMatch(/logged_in_customer_id|signature=|id_token|Bearer /i);
+    // Errors are logged by kind, message and place, never dumped whole with the data a response carried.
+    expect(printed).toContain('Error: No route matches URL "/proxy/no-such-route"');
+    expect(printed).not.toContain("ErrorResponseImpl");
     for (const line of [
       /^GET \/proxy\/orders 200 /m,
       /^GET \/proxy\/orders 401 /m,
