@@ -4,9 +4,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 import type { EmulatorState } from "../emulator/admin-api";
-import { signAppProxyParams } from "../emulator/signing";
-import { TEST_APP_ENV } from "./app-env";
 import { recordAdminOperations, startEmulatorHarness } from "./emulator-harness";
+import { deliveredOrderWithUnitsToSpare, proxiedRequest } from "./app-proxy-request";
 
 /**
  * Exactly one Shopify return per submission whatever fails (#10 Deliver 1): a filing Shopify carries out after
@@ -28,47 +27,15 @@ const SHOP = emulator.shop;
 
 type Order = EmulatorState["orders"][number];
 
-function proxied(path: string, customerId: number, body?: unknown) {
-  const params: Record<string, string> = {
-    shop: SHOP,
-    logged_in_customer_id: String(customerId),
-    path_prefix: "/apps/resolve",
-    timestamp: String(Math.floor(Date.now() / 1000)),
-  };
-  params.signature = signAppProxyParams(params, TEST_APP_ENV.SHOPIFY_API_SECRET);
-  return new Request(`${TEST_APP_ENV.SHOPIFY_APP_URL}/proxy${path}?${new URLSearchParams(params)}`, {
-    method: body === undefined ? "GET" : "POST",
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
+const proxied = (path: string, customerId: number, body?: unknown) =>
+  proxiedRequest(path, { shop: SHOP, customerId, body });
 
 const sleepUntil = (started: number, ms: number) =>
   new Promise((resolve) => setTimeout(resolve, Math.max(0, ms - (Date.now() - started))));
 
 const returnsOf = (order: Order) => emulator.adminApi.state.returns.filter((ret) => ret.orderId === order.id);
 
-/**
- * A customer's order without returns whose first line is delivered in full, with units to spare: Shopify would
- * take a second filing of one unit, so a duplicate filing shows as a second return.
- */
-function returnableOrder(): Order {
-  const state = emulator.adminApi.state;
-  const order = state.orders.find((candidate) => {
-    const first = candidate.lineItems[0];
-    if (!first || candidate.customerId === null || candidate.cancelledAt || candidate.refunds.length > 0) return false;
-    if (state.returns.some((ret) => ret.orderId === candidate.id) || first.quantity < 2) return false;
-    const product = state.products.find((p) => p.id === first.productId);
-    const delivered = candidate.fulfillments
-      .filter((f) => f.status === "SUCCESS" && f.deliveredAt)
-      .flatMap((f) => f.lineItems)
-      .filter((item) => item.lineItemId === first.id)
-      .reduce((sum, item) => sum + item.quantity, 0);
-    return product && !product.isGiftCard && delivered === first.quantity;
-  });
-  if (!order) throw new Error("no order in the seed with a delivered line of several units");
-  return order;
-}
+const returnableOrder = (): Order => deliveredOrderWithUnitsToSpare(emulator.adminApi.state);
 
 /** The shopper's submission of one unit of the order's first line, and a click that sends it through the proxy. */
 function shopperReturn(order: Order) {

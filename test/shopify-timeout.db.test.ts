@@ -2,9 +2,8 @@ import { randomUUID } from "node:crypto";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { signAppProxyParams } from "../emulator/signing";
-import { TEST_APP_ENV } from "./app-env";
 import { recordAdminOperations, startEmulatorHarness } from "./emulator-harness";
+import { deliveredOrderWithUnitsToSpare, proxiedRequest } from "./app-proxy-request";
 
 /**
  * A Shopify that takes far longer than Resolve's timeout to answer: the shopper's request ends as a failed call
@@ -22,20 +21,8 @@ const { saveReturnPolicy } = await import("../app/features/policy/ReturnPolicy.s
 const SHOP = emulator.shop;
 const customer = emulator.adminApi.state.customers.find((candidate) => candidate.email === "emma.johnson@example.com")!;
 
-function proxied(path: string, customerId: number, body?: unknown) {
-  const params: Record<string, string> = {
-    shop: SHOP,
-    logged_in_customer_id: String(customerId),
-    path_prefix: "/apps/resolve",
-    timestamp: String(Math.floor(Date.now() / 1000)),
-  };
-  params.signature = signAppProxyParams(params, TEST_APP_ENV.SHOPIFY_API_SECRET);
-  return new Request(`${TEST_APP_ENV.SHOPIFY_APP_URL}/proxy${path}?${new URLSearchParams(params)}`, {
-    method: body === undefined ? "GET" : "POST",
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
+const proxied = (path: string, customerId: number, body?: unknown) =>
+  proxiedRequest(path, { shop: SHOP, customerId, body });
 const proxiedOrders = () => proxied("/orders", customer.id);
 
 beforeAll(async () => {
@@ -83,22 +70,7 @@ describe("a return filing Shopify does not answer in time", () => {
       ],
     });
     if (!saved.ok) throw new Error(JSON.stringify(saved.fieldErrors));
-    // A customer's order without returns whose first line is delivered in full, with units to spare: Shopify would
-    // take a second filing of one unit.
-    const order = state.orders.find((candidate) => {
-      const first = candidate.lineItems[0];
-      if (!first || candidate.customerId === null || candidate.cancelledAt || candidate.refunds.length > 0)
-        return false;
-      if (state.returns.some((ret) => ret.orderId === candidate.id) || first.quantity < 2) return false;
-      const product = state.products.find((p) => p.id === first.productId);
-      const delivered = candidate.fulfillments
-        .filter((f) => f.status === "SUCCESS" && f.deliveredAt)
-        .flatMap((f) => f.lineItems)
-        .filter((item) => item.lineItemId === first.id)
-        .reduce((sum, item) => sum + item.quantity, 0);
-      return product && !product.isGiftCard && delivered === first.quantity;
-    });
-    if (!order) throw new Error("no order in the seed with a delivered line of several units");
+    const order = deliveredOrderWithUnitsToSpare(state);
     const ref = order.name.replace(/^#/, "");
 
     configureShopifyTiming({ requestTimeoutMs: 300 });
